@@ -1,0 +1,93 @@
+import { z } from "zod";
+
+/**
+ * Every setting the portal reads from the environment. It is parsed once at boot
+ * (see `loadConfig`) and passed down; nothing else reads `process.env`.
+ * Keep README.md's settings table in step with this schema.
+ */
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: z.url().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/.+|sqlite:.+)$/, "must start with postgres://, postgresql:// or sqlite:")
+      .default("sqlite:./data/portal.sqlite"),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, "must start with smtp:// or smtps://")
+      .optional(),
+    MAIL_FROM: z.string().min(3).max(200).default("License Portal <no-reply@license-portal.local>"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    TRUST_PROXY: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+    AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SMTP_URL) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when NODE_ENV=production" });
+    }
+    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when NODE_ENV=production" });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export type Config = Readonly<{
+  env: Env["NODE_ENV"];
+  isProduction: boolean;
+  host: string;
+  port: number;
+  publicUrl: string;
+  database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string; poolMax: number };
+  authSecret: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: Env["LOG_LEVEL"];
+  trustProxy: boolean;
+  outboxPollMs: number;
+  /** Off only for benchmarks or when a proxy in front already limits auth routes. */
+  authRateLimit: boolean;
+}>;
+
+export class ConfigError extends Error {}
+
+/** A development-only secret, so `npm start` needs no setup. Production must set AUTH_SECRET. */
+const DEV_AUTH_SECRET = "dev-only-secret-change-me-dev-only-secret-change-me";
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join(".") || "environment";
+    throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? "is invalid"}`);
+  }
+  const env = parsed.data;
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+  const database = env.DATABASE_URL.startsWith("sqlite:")
+    ? ({ kind: "sqlite", file: env.DATABASE_URL.slice("sqlite:".length) } as const)
+    : ({ kind: "postgres", url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX } as const);
+  return Object.freeze({
+    env: env.NODE_ENV,
+    isProduction: env.NODE_ENV === "production",
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl,
+    database,
+    authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+    outboxPollMs: env.OUTBOX_POLL_MS,
+    authRateLimit: env.AUTH_RATE_LIMIT === "on",
+  });
+}

@@ -1,0 +1,47 @@
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import type { Config } from "../config.ts";
+import { NormalizeResultsPlugin } from "./normalize-results.plugin.ts";
+import type { DB } from "./schema.ts";
+import { openSqlite } from "./sqlite-database.ts";
+
+export type Engine = "sqlite" | "postgres";
+
+export type Database = {
+  engine: Engine;
+  /** Domain code uses this one: camelCase in TS, snake_case in SQL, normalized rows. */
+  db: Kysely<DB>;
+  /**
+   * Better Auth gets the same connection without the result normalizer, because its
+   * adapter does its own boolean/date conversion. Sharing the driver keeps SQLite's
+   * single connection (and its transaction mutex) shared too.
+   */
+  authDb: Kysely<unknown>;
+  ping(): Promise<void>;
+  destroy(): Promise<void>;
+};
+
+// int8 (count(*), bigint) comes back from pg as a string; make it a number like SQLite.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export function createDatabase(database: Config["database"]): Database {
+  const dialect =
+    database.kind === "sqlite"
+      ? new SqliteDialect({ database: openSqlite(database.file) })
+      : new PostgresDialect({
+          pool: new pg.Pool({ connectionString: database.url, max: database.poolMax, connectionTimeoutMillis: 5000 }),
+        });
+  const authDb = new Kysely<unknown>({ dialect, plugins: [new CamelCasePlugin()] });
+  const db = authDb.withPlugin(new NormalizeResultsPlugin()) as unknown as Kysely<DB>;
+  return {
+    engine: database.kind,
+    db,
+    authDb,
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async destroy() {
+      await authDb.destroy();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import * as createIdentity from "./migrations/2026_11_26_000001_create_identity.ts";
+import * as createOutboxAndAudit from "./migrations/2026_11_26_000002_create_outbox_and_audit.ts";
+
+/**
+ * Migrations are listed here rather than read from disk, so they work the same from
+ * source (tsx) and from any bundle. Never edit a shipped migration; add a new one.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  "2026_11_26_000001_create_identity": createIdentity,
+  "2026_11_26_000002_create_outbox_and_audit": createOutboxAndAudit,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export type MigrationReport = { applied: string[] };
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
+}

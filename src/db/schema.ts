@@ -1,0 +1,83 @@
+import type { ColumnType } from "kysely";
+
+/**
+ * Table types as domain code sees them: camelCase (CamelCasePlugin) and normalized
+ * by NormalizeResultsPlugin (Dates, booleans, parsed JSON). Better Auth owns the
+ * identity tables; we type only the columns our code reads or writes.
+ */
+type Timestamp = ColumnType<Date, Date | undefined, Date>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type UsersTable = {
+  id: string;
+  name: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  emailVerified: ColumnType<boolean, boolean | undefined, boolean>;
+  image: string | null;
+  locale: ColumnType<string, string | undefined, string>;
+  isOperator: ColumnType<boolean, boolean | undefined, boolean>;
+  twoFactorEnabled: ColumnType<boolean, boolean | undefined, boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type SessionsTable = {
+  id: string;
+  userId: string;
+  token: string;
+  expiresAt: Date;
+  ipAddress: string | null;
+  userAgent: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type AuthAccountsTable = {
+  id: string;
+  userId: string;
+  accountId: string;
+  providerId: string;
+  password: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type OutboxTable = {
+  id: string;
+  kind: string;
+  template: string;
+  recipient: string;
+  locale: string;
+  payloadJson: Json<Record<string, string>>;
+  status: "pending" | "sent" | "dead";
+  attempts: number;
+  nextAttemptAt: Date;
+  lockedUntil: Date | null;
+  lastError: string | null;
+  createdAt: Timestamp;
+  sentAt: Date | null;
+};
+
+export type AuditEventsTable = {
+  id: string;
+  occurredAt: Timestamp;
+  actorUserId: string | null;
+  accountId: string | null;
+  action: string;
+  outcome: "success" | "failure" | "denied";
+  targetType: string | null;
+  targetId: string | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  metadataJson: Json<Record<string, unknown>> | null;
+};
+
+export type DB = {
+  users: UsersTable;
+  sessions: SessionsTable;
+  authAccounts: AuthAccountsTable;
+  outbox: OutboxTable;
+  auditEvents: AuditEventsTable;
+};

@@ -1,0 +1,80 @@
+import { parseArgs } from "node:util";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { createDatabase } from "./db/database.ts";
+import { migrateToLatest } from "./db/migrator.ts";
+import { createOperator } from "./modules/identity/operators.cli.ts";
+import { buildApp } from "./server/app.ts";
+
+const USAGE = `Usage:
+  license-portal serve                                   migrate, then serve the portal
+  license-portal migrate                                 apply database migrations and exit
+  license-portal operator create --email E --name "N"    create a vendor staff (operator) sign-in`;
+
+async function serve(config: Config) {
+  const database = createDatabase(config.database);
+  await migrateToLatest(database.authDb);
+  const app = await buildApp({ config, database });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down: no new connections, finishing requests in flight");
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await app.close();
+    await database.destroy();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  await app.listen({ host: config.host, port: config.port });
+  const mailbox = config.smtpUrl ? "" : `\n  Dev mailbox: ${config.publicUrl}/dev/mailbox (no SMTP_URL set; emails stay here)`;
+  console.log(`\n  License Portal is running at ${config.publicUrl}\n  Database: ${database.engine}${mailbox}\n`);
+}
+
+async function main(argv: string[]) {
+  const [command = "serve", ...rest] = argv;
+  const config = loadConfig();
+  if (command === "serve") return serve(config);
+  if (command === "migrate") {
+    const database = createDatabase(config.database);
+    const { applied } = await migrateToLatest(database.authDb);
+    console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
+    await database.destroy();
+    return;
+  }
+  if (command === "operator" && rest[0] === "create") {
+    const { values } = parseArgs({ args: rest.slice(1), options: { email: { type: "string" }, name: { type: "string" } } });
+    if (!values.email || !values.name) throw new UsageError("operator create needs --email and --name");
+    const database = createDatabase(config.database);
+    try {
+      await migrateToLatest(database.authDb);
+      const result = await createOperator(config, database, { email: values.email, name: values.name });
+      console.log(result.message);
+    } finally {
+      await database.destroy();
+    }
+    return;
+  }
+  throw new UsageError(`unknown command: ${argv.join(" ")}`);
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else if (error instanceof UsageError) {
+    console.error(`${error.message}\n${USAGE}`);
+  } else if (isStartupError(error)) {
+    console.error(`Cannot start: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});
+
+/** Errors with a clear one-line cause (port taken, database unreachable). */
+function isStartupError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === "string";
+}

@@ -1,0 +1,150 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Database } from "../../db/database.ts";
+import { sendProblem } from "../../server/error-handler.ts";
+import { AppError } from "../../server/errors.ts";
+import { insertAuditEvent } from "../audit/audit.repo.ts";
+import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER } from "./auth.ts";
+import { auditActionFor, NEEDS_SESSION_BEFORE, outcomeOf } from "./auth-audit.ts";
+import { FailureWindow } from "./sign-in-limiter.ts";
+
+type BridgeDeps = { auth: Auth; database: Database; publicUrl: string; rateLimit: boolean };
+
+/** Twenty failed sign-ins for one address in a minute lock that address for the rest of the minute. */
+const SIGN_IN_FAILURES_PER_EMAIL = 20;
+/** One IP may fail at most this often across all addresses (credential stuffing). */
+const SIGN_IN_FAILURES_PER_IP = 60;
+const SIGN_IN_WINDOW_MS = 60_000;
+
+export function toFetchHeaders(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || name === CLIENT_IP_HEADER) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  return headers;
+}
+
+/**
+ * Mounts Better Auth under /api/auth. Fastify parses and size-limits the body, then
+ * the request is handed to Better Auth as a Fetch Request. On the way back, Better
+ * Auth's `{code, message}` errors become problem+json like the rest of the API,
+ * sign-in failures feed the per-address limiter, and audited calls are logged.
+ */
+export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
+  const perEmail = new FailureWindow(SIGN_IN_FAILURES_PER_EMAIL, SIGN_IN_WINDOW_MS);
+  const perIp = new FailureWindow(SIGN_IN_FAILURES_PER_IP, SIGN_IN_WINDOW_MS);
+
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+    const url = new URL(request.url, deps.publicUrl);
+    const authPath = url.pathname.slice(AUTH_BASE_PATH.length) || "/";
+    const body = request.body as Record<string, unknown> | undefined;
+    const email = typeof body?.email === "string" ? body.email.trim().toLowerCase() : undefined;
+    const isSignIn = request.method === "POST" && authPath === "/sign-in/email";
+
+    if (isSignIn && deps.rateLimit) {
+      const wait = Math.max(email ? perEmail.retryAfterSeconds(email) : 0, perIp.retryAfterSeconds(request.ip));
+      if (wait > 0) {
+        await audit(request, "identity.sign_in", 429, { email, reason: "rate_limited" });
+        return sendProblem(
+          request,
+          reply,
+          new AppError(429, "RATE_LIMITED", "Too many failed sign-ins. Try again later.", { retryAfterSeconds: wait }),
+        );
+      }
+    }
+
+    const headers = toFetchHeaders(request);
+    const action = auditActionFor(request.method, authPath);
+    const before =
+      action && NEEDS_SESSION_BEFORE.has(authPath) ? await deps.auth.api.getSession({ headers }).catch(() => null) : null;
+
+    const hasBody = request.method !== "GET" && request.method !== "HEAD" && body !== undefined;
+    const response = await deps.auth.handler(
+      new Request(url, { method: request.method, headers, body: hasBody ? JSON.stringify(body) : undefined }),
+    );
+
+    if (isSignIn && response.status === 401) {
+      if (email) perEmail.recordFailure(email);
+      perIp.recordFailure(request.ip);
+    }
+
+    const text = await response.text();
+    if (action) {
+      const actorUserId = before?.user.id ?? userIdFrom(text);
+      await audit(request, action, response.status, { email: actorUserId ? undefined : email }, actorUserId);
+    }
+    return relay(request, reply, response, text);
+  };
+
+  async function audit(
+    request: FastifyRequest,
+    action: string,
+    status: number,
+    metadata: Record<string, unknown>,
+    actorUserId?: string,
+  ) {
+    let actor = actorUserId;
+    if (!actor && typeof metadata.email === "string") {
+      const row = await deps.database.db.selectFrom("users").select("id").where("email", "=", metadata.email).executeTakeFirst();
+      actor = row?.id;
+    }
+    await insertAuditEvent(deps.database.db, {
+      action,
+      outcome: outcomeOf(status),
+      actorUserId: actor ?? null,
+      ipAddress: request.ip,
+      userAgent: request.headers["user-agent"] ?? null,
+      metadata: { status, ...(actor ? {} : metadata) },
+    }).catch((err) => request.log.error({ err }, "audit write failed"));
+  }
+
+  app.route({
+    method: ["GET", "POST"],
+    url: `${AUTH_BASE_PATH}/*`,
+    schema: { hide: true },
+    handler,
+  });
+}
+
+function userIdFrom(text: string): string | undefined {
+  try {
+    const parsed = JSON.parse(text) as { user?: { id?: unknown } };
+    return typeof parsed.user?.id === "string" ? parsed.user.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function relay(request: FastifyRequest, reply: FastifyReply, response: Response, text: string) {
+  const contentType = response.headers.get("content-type") ?? "";
+  for (const cookie of response.headers.getSetCookie()) reply.header("set-cookie", cookie);
+  for (const name of ["location", "retry-after", "cache-control"]) {
+    const value = response.headers.get(name);
+    if (value) reply.header(name, value);
+  }
+  if (response.status >= 400 && contentType.includes("application/json")) {
+    const parsed = safeJson(text) as { code?: string; message?: string };
+    const retryAfter = Number(response.headers.get("x-retry-after") ?? response.headers.get("retry-after") ?? Number.NaN);
+    const code = response.status === 429 ? "RATE_LIMITED" : (parsed.code ?? "AUTH_ERROR");
+    return sendProblem(
+      request,
+      reply,
+      new AppError(response.status, code, parsed.message ?? "The request was refused.", {
+        ...(Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {}),
+      }),
+    );
+  }
+  reply.status(response.status);
+  if (contentType) reply.type(contentType);
+  return reply.send(text);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,122 @@
+import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { twoFactor } from "better-auth/plugins";
+import type { Config } from "../../config.ts";
+import type { Database } from "../../db/database.ts";
+import { insertOutboxEmail } from "../notifications/outbox.repo.ts";
+import { hashPassword, verifyPassword } from "./password-hasher.ts";
+import { checkPasswordPolicy } from "./password-policy.ts";
+
+export const AUTH_BASE_PATH = "/api/auth";
+/** The header our Fastify bridge sets from `request.ip`; clients cannot spoof it. */
+export const CLIENT_IP_HEADER = "x-portal-client-ip";
+
+/** Paths whose body carries a new password that must pass our policy. */
+const NEW_PASSWORD_FIELDS: Record<string, "password" | "newPassword"> = {
+  "/sign-up/email": "password",
+  "/change-password": "newPassword",
+  "/reset-password": "newPassword",
+};
+
+export function createAuth(config: Config, database: Database) {
+  const { db } = database;
+  return betterAuth({
+    appName: "License Portal",
+    baseURL: config.publicUrl,
+    basePath: AUTH_BASE_PATH,
+    secret: config.authSecret,
+    trustedOrigins: [config.publicUrl],
+    database: { db: database.authDb, type: database.engine, transaction: true },
+    user: {
+      modelName: "users",
+      additionalFields: {
+        firstName: { type: "string", required: true, input: true },
+        lastName: { type: "string", required: true, input: true },
+        locale: { type: "string", required: false, defaultValue: "en", input: true },
+        // Operators are vendor staff. `input: false` means no API body can set it;
+        // only `license-portal operator create` does (see operators.cli.ts).
+        isOperator: { type: "boolean", required: false, defaultValue: false, input: false },
+      },
+    },
+    session: { modelName: "sessions", expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    account: { modelName: "auth_accounts" },
+    verification: { modelName: "verifications" },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      minPasswordLength: 12,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      password: { hash: hashPassword, verify: verifyPassword },
+      sendResetPassword: async ({ user, url }) => {
+        await insertOutboxEmail(db, {
+          template: "reset-password",
+          to: user.email,
+          locale: localeOf(user),
+          data: { name: user.name, url },
+        });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 60 * 60 * 24,
+      sendVerificationEmail: async ({ user, url }) => {
+        await insertOutboxEmail(db, {
+          template: "verify-email",
+          to: user.email,
+          locale: localeOf(user),
+          data: { name: user.name, url },
+        });
+      },
+    },
+    // Sign-up goes through our route (identity.routes.ts), which validates the
+    // full form and hashes the password before Better Auth opens its transaction.
+    disabledPaths: ["/sign-up/email"],
+    rateLimit: {
+      enabled: config.authRateLimit,
+      window: 60,
+      max: 100,
+      storage: "memory",
+      customRules: {
+        // Sign-in is limited per address *and* per IP by our bridge (sign-in-limiter.ts).
+        "/sign-in/email": false,
+        "/request-password-reset": { window: 60, max: 5 },
+        "/send-verification-email": { window: 60, max: 5 },
+        "/verify-email": { window: 60, max: 20 },
+        "/two-factor/*": { window: 60, max: 10 },
+        "/change-password": { window: 60, max: 10 },
+      },
+    },
+    advanced: {
+      useSecureCookies: config.publicUrl.startsWith("https://"),
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const field = NEW_PASSWORD_FIELDS[ctx.path];
+        const password = field ? (ctx.body as Record<string, unknown> | undefined)?.[field] : undefined;
+        if (typeof password !== "string") return;
+        const problem = checkPasswordPolicy(password);
+        if (problem) throw APIError.from("BAD_REQUEST", { code: problem.code, message: problem.message });
+      }),
+    },
+    plugins: [
+      twoFactor({
+        issuer: "License Portal",
+        schema: { twoFactor: { modelName: "two_factors" } },
+        backupCodeOptions: { amount: 10, length: 10 },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+function localeOf(user: object): string {
+  const locale = (user as { locale?: unknown }).locale;
+  return typeof locale === "string" ? locale : "en";
+}

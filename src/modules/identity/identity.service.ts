@@ -1,0 +1,76 @@
+import type { FastifyRequest } from "fastify";
+import type { Me, SignUpBody, UpdateProfileBody } from "../../../contracts/identity.ts";
+import type { Database } from "../../db/database.ts";
+import { AppError, unauthenticated } from "../../server/errors.ts";
+import type { Auth } from "./auth.ts";
+import { toFetchHeaders } from "./auth-bridge.routes.ts";
+import { withPrehashedPassword } from "./password-hasher.ts";
+import { checkPasswordPolicy } from "./password-policy.ts";
+
+export type SessionUser = { userId: string; sessionId: string };
+
+export function createIdentityService({ auth, database }: { auth: Auth; database: Database }) {
+  const { db } = database;
+
+  async function loadMe(userId: string): Promise<Me> {
+    const row = await db
+      .selectFrom("users")
+      .select(["id", "email", "emailVerified", "firstName", "lastName", "name", "locale", "isOperator", "twoFactorEnabled"])
+      .where("id", "=", userId)
+      .executeTakeFirst();
+    if (!row) throw unauthenticated();
+    return { ...row, locale: row.locale as Me["locale"] };
+  }
+
+  return {
+    /** Resolves the signed-in user from the session cookie, or throws 401. */
+    async requireSession(request: FastifyRequest): Promise<SessionUser> {
+      const session = await auth.api.getSession({ headers: toFetchHeaders(request) });
+      if (!session) throw unauthenticated();
+      return { userId: session.user.id, sessionId: session.session.id };
+    },
+
+    async signUp(body: SignUpBody, request: FastifyRequest): Promise<{ email: string }> {
+      const problem = checkPasswordPolicy(body.password);
+      if (problem) {
+        throw new AppError(400, problem.code, problem.message, { errors: [{ field: "password", message: problem.message }] });
+      }
+      const email = body.email.toLowerCase();
+      // Hash before Better Auth opens its transaction: see password-hasher.ts.
+      await withPrehashedPassword(body.password, () =>
+        auth.api.signUpEmail({
+          body: {
+            name: `${body.firstName} ${body.lastName}`,
+            email,
+            password: body.password,
+            firstName: body.firstName,
+            lastName: body.lastName,
+            locale: body.locale,
+            callbackURL: body.callbackURL ?? "/email-verified",
+          },
+          headers: toFetchHeaders(request),
+        }),
+      );
+      return { email };
+    },
+
+    loadMe,
+
+    async updateProfile(userId: string, body: UpdateProfileBody): Promise<Me> {
+      await db
+        .updateTable("users")
+        .set({
+          firstName: body.firstName,
+          lastName: body.lastName,
+          name: `${body.firstName} ${body.lastName}`,
+          locale: body.locale,
+          updatedAt: new Date(),
+        })
+        .where("id", "=", userId)
+        .execute();
+      return loadMe(userId);
+    },
+  };
+}
+
+export type IdentityService = ReturnType<typeof createIdentityService>;

@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/database.ts";
+import { type Auth, createAuth } from "../modules/identity/auth.ts";
+import { authBridgeRoutes } from "../modules/identity/auth-bridge.routes.ts";
+import { identityRoutes } from "../modules/identity/identity.routes.ts";
+import { createIdentityService } from "../modules/identity/identity.service.ts";
+import { devMailboxRoutes } from "../modules/notifications/dev-mailbox.routes.ts";
+import { createMailer } from "../modules/notifications/mailer.ts";
+import { createOutboxWorker, type OutboxWorker } from "../modules/notifications/outbox.worker.ts";
+import { registerCsrfProtection } from "./csrf.ts";
+import { registerErrorHandling, sendProblem } from "./error-handler.ts";
+import { AppError } from "./errors.ts";
+import { loggerOptions } from "./logger.ts";
+import { registerObservability } from "./observability.ts";
+import { isSpaNavigation, registerWebApp } from "./web-app.ts";
+
+export type AppDeps = { config: Config; database: Database; startWorkers?: boolean };
+
+export type App = FastifyInstance & { auth: Auth; outbox: OutboxWorker };
+
+/** Largest JSON body we accept. Nothing in the API needs more; huge bodies get 413. */
+const BODY_LIMIT_BYTES = 256 * 1024;
+
+export async function buildApp({ config, database, startWorkers = true }: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const incoming = req.headers["x-request-id"];
+      return typeof incoming === "string" && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdHeader: false,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith("https://") ? [] : null,
+      },
+    },
+    // HSTS only makes sense when we are actually served over HTTPS.
+    hsts: config.publicUrl.startsWith("https://"),
+  });
+  await app.register(rateLimit, { global: false });
+  registerCsrfProtection(app, config.publicUrl);
+  registerObservability(app, database);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: { title: "License Portal API", version: "0.1.0" },
+      servers: [{ url: config.publicUrl }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    // Swagger UI ships inline scripts; it gets its own relaxed CSP, the app does not.
+    staticCSP: true,
+    transformStaticCSP: (header) => header,
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const auth = createAuth(config, database);
+  const identity = createIdentityService({ auth, database });
+  await authBridgeRoutes(app, { auth, database, publicUrl: config.publicUrl, rateLimit: config.authRateLimit });
+  await identityRoutes(app, { identity, database, rateLimit: config.authRateLimit });
+
+  const mailer = createMailer(config);
+  const outbox = createOutboxWorker({ db: database.db, mailer, pollMs: config.outboxPollMs, logger: app.log });
+  if (mailer.kind === "dev-mailbox") await devMailboxRoutes(app, { db: database.db });
+
+  const hasWebApp = await registerWebApp(app);
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWebApp && isSpaNavigation(request.method, request.url, request.headers.accept)) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return sendProblem(request, reply, new AppError(404, "NOT_FOUND", "No such route."));
+  });
+
+  if (startWorkers) app.addHook("onReady", async () => outbox.start());
+  app.addHook("onClose", async () => {
+    await outbox.stop();
+  });
+
+  return Object.assign(app, { auth, outbox }) as App;
+}

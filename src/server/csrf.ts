@@ -1,0 +1,33 @@
+import type { FastifyInstance } from "fastify";
+import { sendProblem } from "./error-handler.ts";
+import { AppError } from "./errors.ts";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Refuses state-changing requests that a browser sent from another origin. Browsers
+ * always send `Origin` on cross-origin POST/PUT/PATCH/DELETE and `Sec-Fetch-Site`
+ * on every request; SameSite=Lax cookies are the second line of defence.
+ * Requests without cookies (machines with API keys, curl) carry no ambient
+ * authority, so they pass.
+ */
+export function registerCsrfProtection(app: FastifyInstance, publicUrl: string) {
+  const allowed = new URL(publicUrl).origin;
+  app.addHook("onRequest", async (request, reply) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) return;
+    const origin = request.headers.origin;
+    const fetchSite = request.headers["sec-fetch-site"];
+    const hasCookies = typeof request.headers.cookie === "string" && request.headers.cookie.length > 0;
+    const crossOrigin =
+      (origin !== undefined && origin !== allowed) ||
+      fetchSite === "cross-site" ||
+      (hasCookies && origin === undefined && fetchSite === undefined);
+    if (crossOrigin) {
+      return sendProblem(
+        request,
+        reply,
+        new AppError(403, "CROSS_ORIGIN_REQUEST_REFUSED", "This request came from another site and was refused."),
+      );
+    }
+  });
+}
