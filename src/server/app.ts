@@ -86,7 +86,7 @@ export async function buildApp({ config, database, startWorkers = true }: AppDep
   const auth = createAuth(config, database);
   const identity = createIdentityService({ auth, database });
   await authBridgeRoutes(app, { auth, database, publicUrl: config.publicUrl, rateLimit: config.authRateLimit });
-  await identityRoutes(app, { identity, database, rateLimit: config.authRateLimit });
+  await identityRoutes(app, { identity, rateLimit: config.authRateLimit });
 
   const mailer = createMailer(config);
   const outbox = createOutboxWorker({ db: database.db, mailer, pollMs: config.outboxPollMs, logger: app.log });

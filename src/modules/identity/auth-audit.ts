@@ -20,7 +20,6 @@ const AUDITED: Record<string, string> = {
   "/revoke-session": "identity.session_revoke",
   "/revoke-sessions": "identity.session_revoke_all",
   "/revoke-other-sessions": "identity.session_revoke_others",
-  "/update-user": "identity.profile_update",
 };
 
 export function auditActionFor(method: string, authPath: string): string | undefined {
@@ -44,5 +43,4 @@ export const NEEDS_SESSION_BEFORE = new Set([
   "/revoke-session",
   "/revoke-sessions",
   "/revoke-other-sessions",
-  "/update-user",
 ]);

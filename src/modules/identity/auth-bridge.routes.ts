@@ -5,6 +5,7 @@ import { AppError } from "../../server/errors.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER } from "./auth.ts";
 import { auditActionFor, NEEDS_SESSION_BEFORE, outcomeOf } from "./auth-audit.ts";
+import { PendingSecondFactor } from "./pending-second-factor.ts";
 import { FailureWindow } from "./sign-in-limiter.ts";
 
 type BridgeDeps = { auth: Auth; database: Database; publicUrl: string; rateLimit: boolean };
@@ -35,6 +36,7 @@ export function toFetchHeaders(request: FastifyRequest): Headers {
 export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
   const perEmail = new FailureWindow(SIGN_IN_FAILURES_PER_EMAIL, SIGN_IN_WINDOW_MS);
   const perIp = new FailureWindow(SIGN_IN_FAILURES_PER_IP, SIGN_IN_WINDOW_MS);
+  const secondFactor = new PendingSecondFactor();
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const url = new URL(request.url, deps.publicUrl);
@@ -72,8 +74,15 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
 
     const text = await response.text();
     if (action) {
-      const actorUserId = before?.user.id ?? userIdFrom(text);
-      await audit(request, action, response.status, { email: actorUserId ? undefined : email }, actorUserId);
+      const pendingUser = authPath.startsWith("/two-factor/verify") ? secondFactor.userFor(request.headers.cookie) : undefined;
+      const actorUserId = before?.user.id ?? userIdFrom(text) ?? pendingUser;
+      const metadata: Record<string, unknown> = { email: actorUserId ? undefined : email };
+      if (isSignIn && response.status === 200 && text.includes('"twoFactorRedirect":true')) {
+        metadata.secondFactorPending = true;
+        const userId = await userIdByEmail(email);
+        if (userId) secondFactor.remember(response.headers.getSetCookie(), userId);
+      }
+      await audit(request, action, response.status, metadata, actorUserId);
     }
     return relay(request, reply, response, text);
   };
@@ -85,19 +94,21 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
     metadata: Record<string, unknown>,
     actorUserId?: string,
   ) {
-    let actor = actorUserId;
-    if (!actor && typeof metadata.email === "string") {
-      const row = await deps.database.db.selectFrom("users").select("id").where("email", "=", metadata.email).executeTakeFirst();
-      actor = row?.id;
-    }
+    const actor = actorUserId ?? (await userIdByEmail(metadata.email));
     await insertAuditEvent(deps.database.db, {
       action,
       outcome: outcomeOf(status),
       actorUserId: actor ?? null,
       ipAddress: request.ip,
       userAgent: request.headers["user-agent"] ?? null,
-      metadata: { status, ...(actor ? {} : metadata) },
+      metadata: { status, ...metadata, email: actor ? undefined : metadata.email },
     }).catch((err) => request.log.error({ err }, "audit write failed"));
+  }
+
+  async function userIdByEmail(email: unknown): Promise<string | undefined> {
+    if (typeof email !== "string") return undefined;
+    const row = await deps.database.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
+    return row?.id;
   }
 
   app.route({

@@ -72,9 +72,9 @@ export function createAuth(config: Config, database: Database) {
         });
       },
     },
-    // Sign-up goes through our route (identity.routes.ts), which validates the
-    // full form and hashes the password before Better Auth opens its transaction.
-    disabledPaths: ["/sign-up/email"],
+    // Sign-up and profile edits go through our routes (identity.routes.ts), which
+    // validate the whole form; sign-up also hashes before Better Auth's transaction.
+    disabledPaths: ["/sign-up/email", "/update-user"],
     rateLimit: {
       enabled: config.authRateLimit,
       window: 60,

@@ -1,13 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { Me, ProblemResponse, SignUpBody, SignUpResponse, UpdateProfileBody } from "../../../contracts/identity.ts";
-import type { Database } from "../../db/database.ts";
-import { insertAuditEvent } from "../audit/audit.repo.ts";
 import type { IdentityService } from "./identity.service.ts";
 
-type Deps = { identity: IdentityService; database: Database; rateLimit: boolean };
+type Deps = { identity: IdentityService; rateLimit: boolean };
 
-export async function identityRoutes(fastify: FastifyInstance, { identity, database, rateLimit }: Deps) {
+export async function identityRoutes(fastify: FastifyInstance, { identity, rateLimit }: Deps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.post(
@@ -48,15 +46,7 @@ export async function identityRoutes(fastify: FastifyInstance, { identity, datab
     },
     async (request) => {
       const { userId } = await identity.requireSession(request);
-      const me = await identity.updateProfile(userId, request.body);
-      await insertAuditEvent(database.db, {
-        action: "identity.profile_update",
-        outcome: "success",
-        actorUserId: userId,
-        ipAddress: request.ip,
-        userAgent: request.headers["user-agent"] ?? null,
-      });
-      return me;
+      return identity.updateProfile(userId, request.body, { ipAddress: request.ip, userAgent: request.headers["user-agent"] ?? null });
     },
   );
 }

@@ -2,12 +2,14 @@ import type { FastifyRequest } from "fastify";
 import type { Me, SignUpBody, UpdateProfileBody } from "../../../contracts/identity.ts";
 import type { Database } from "../../db/database.ts";
 import { AppError, unauthenticated } from "../../server/errors.ts";
+import { insertAuditEvent } from "../audit/audit.repo.ts";
 import type { Auth } from "./auth.ts";
 import { toFetchHeaders } from "./auth-bridge.routes.ts";
 import { withPrehashedPassword } from "./password-hasher.ts";
 import { checkPasswordPolicy } from "./password-policy.ts";
 
 export type SessionUser = { userId: string; sessionId: string };
+export type ClientInfo = { ipAddress: string; userAgent: string | null };
 
 export function createIdentityService({ auth, database }: { auth: Auth; database: Database }) {
   const { db } = database;
@@ -56,18 +58,29 @@ export function createIdentityService({ auth, database }: { auth: Auth; database
 
     loadMe,
 
-    async updateProfile(userId: string, body: UpdateProfileBody): Promise<Me> {
-      await db
-        .updateTable("users")
-        .set({
-          firstName: body.firstName,
-          lastName: body.lastName,
-          name: `${body.firstName} ${body.lastName}`,
-          locale: body.locale,
-          updatedAt: new Date(),
-        })
-        .where("id", "=", userId)
-        .execute();
+    async updateProfile(userId: string, body: UpdateProfileBody, client: ClientInfo): Promise<Me> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable("users")
+          .set({
+            firstName: body.firstName,
+            lastName: body.lastName,
+            name: `${body.firstName} ${body.lastName}`,
+            locale: body.locale,
+            updatedAt: new Date(),
+          })
+          .where("id", "=", userId)
+          .execute();
+        await insertAuditEvent(trx, {
+          action: "identity.profile_update",
+          outcome: "success",
+          actorUserId: userId,
+          targetType: "user",
+          targetId: userId,
+          ...client,
+          metadata: { locale: body.locale },
+        });
+      });
       return loadMe(userId);
     },
   };

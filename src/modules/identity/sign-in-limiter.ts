@@ -13,7 +13,7 @@ export class FailureWindow {
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   /** Seconds until `key` may try again, or 0 if it may try now. */

@@ -2,13 +2,22 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 
-export type EmailTemplate = "verify-email" | "reset-password" | "password-changed";
+/** Every email the portal sends; each has HTML + text in all supported locales (templates/). */
+export const EMAIL_TEMPLATES = ["verify-email", "reset-password", "welcome", "password-changed"] as const;
+export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
+
+export function isEmailTemplate(value: string): value is EmailTemplate {
+  return (EMAIL_TEMPLATES as readonly string[]).includes(value);
+}
 
 export type OutboxEmail = {
   template: EmailTemplate;
   to: string;
   locale: string;
-  /** Template variables (names, links). Stored as JSON with the message. */
+  /**
+   * Template variables, stored as JSON with the message:
+   * verify-email, reset-password, welcome: { name, url }; password-changed: { name, url? }.
+   */
   data: Record<string, string>;
 };
 

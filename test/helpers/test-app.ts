@@ -1,0 +1,38 @@
+import { type Config, loadConfig } from "../../src/config.ts";
+import { type Database, createDatabase } from "../../src/db/database.ts";
+import { migrateToLatest } from "../../src/db/migrator.ts";
+import { type App, buildApp } from "../../src/server/app.ts";
+import { createThrowawayDatabase } from "./test-database.ts";
+
+export const TEST_ORIGIN = "http://localhost:3000";
+
+export type TestApp = { app: App; config: Config; database: Database; close(): Promise<void> };
+
+/**
+ * A real app on a fresh database of the engine under test (SQLite file or a new
+ * PostgreSQL database), migrated, with workers off so tests drive the outbox.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const throwaway = await createThrowawayDatabase();
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    DATABASE_URL: throwaway.url,
+    PUBLIC_URL: TEST_ORIGIN,
+    ...env,
+  });
+  const database = createDatabase(config.database);
+  await migrateToLatest(database.authDb);
+  const app = await buildApp({ config, database, startWorkers: false });
+  await app.ready();
+  return {
+    app,
+    config,
+    database,
+    async close() {
+      await app.close();
+      await database.destroy();
+      await throwaway.drop();
+    },
+  };
+}
