@@ -35,13 +35,16 @@ async function serve(config: Config) {
 async function main(argv: string[]) {
   const [command = "serve", ...rest] = argv;
   const config = loadConfig();
-  if (command === "serve") return serve(config);
+  if (command === "serve") {
+    await serve(config);
+    return "serving";
+  }
   if (command === "migrate") {
     const database = createDatabase(config.database);
     const { applied } = await migrateToLatest(database.authDb);
     console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
     await database.destroy();
-    return;
+    return "done";
   }
   if (command === "operator" && rest[0] === "create") {
     const { values } = parseArgs({ args: rest.slice(1), options: { email: { type: "string" }, name: { type: "string" } } });
@@ -54,25 +57,31 @@ async function main(argv: string[]) {
     } finally {
       await database.destroy();
     }
-    return;
+    return "done";
   }
   throw new UsageError(`unknown command: ${argv.join(" ")}`);
 }
 
 class UsageError extends Error {}
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else if (error instanceof UsageError) {
-    console.error(`${error.message}\n${USAGE}`);
-  } else if (isStartupError(error)) {
-    console.error(`Cannot start: ${error.message}`);
-  } else {
-    console.error(error);
-  }
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  (result) => {
+    // One-shot commands end here; `serve` keeps running until a signal.
+    if (result === "done") process.exit(0);
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+    } else if (error instanceof UsageError) {
+      console.error(`${error.message}\n${USAGE}`);
+    } else if (isStartupError(error)) {
+      console.error(`Cannot start: ${error.message}`);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  },
+);
 
 /** Errors with a clear one-line cause (port taken, database unreachable). */
 function isStartupError(error: unknown): error is Error & { code: string } {

@@ -19,7 +19,9 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationRep
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    const failed = results?.find((r) => r.status === "Error")?.migrationName;
+    // No failed migration means we never got that far (e.g. the database is unreachable).
+    if (!failed) throw error;
     throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };

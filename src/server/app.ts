@@ -40,6 +40,8 @@ export async function buildApp({ config, database, startWorkers = true }: AppDep
     requestIdHeader: false,
     return503OnClosing: true,
   });
+  // The API speaks JSON only; anything else gets 415 instead of a confusing validation error.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (request, reply) => {

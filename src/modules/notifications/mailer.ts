@@ -26,11 +26,15 @@ export function createMailer(config: Pick<Config, "smtpUrl" | "mailFrom">): Mail
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
+    // Messages only carry our rendered text/HTML: never let content pull in files or URLs.
+    disableFileAccess: true,
+    disableUrlAccess: true,
   });
   return {
     kind: "smtp",
     async send(message) {
-      await transport.sendMail({ from: config.mailFrom, ...message });
+      // RFC 3834: tells mail servers and autoresponders not to answer an automated message.
+      await transport.sendMail({ from: config.mailFrom, ...message, headers: { "Auto-Submitted": "auto-generated" } });
     },
     close: () => transport.close(),
   };

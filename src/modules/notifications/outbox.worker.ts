@@ -2,22 +2,32 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Mailer } from "./mailer.ts";
-import { renderEmail } from "./templates/render-email.ts";
+import { createOutboxStore, type OutboxRow } from "./outbox.store.ts";
+import { EmailRenderError, renderEmail } from "./templates/render-email.ts";
 
-/** After this many failed attempts a message is marked `dead` (kept, never deleted). */
-export const MAX_ATTEMPTS = 10;
-const LEASE_MS = 60_000;
+/** After this many attempts a message is marked `dead` (kept, never deleted). About ten hours of retries. */
+export const MAX_ATTEMPTS = 20;
+/**
+ * How long a claimed row stays ours. It is renewed right before each send and must
+ * outlast one send (nodemailer: 10 s connect + 10 s greeting + 20 s idle per step).
+ */
+export const LEASE_MS = 120_000;
 const BATCH = 20;
+/** Upper bound on batches per drain, so one drain cannot run forever under constant inflow. */
+const MAX_BATCHES = 50;
+const BACKOFF_BASE_MS = 5_000;
+const BACKOFF_CAP_MS = 3_600_000;
 
-/** Exponential backoff: 5 s, 10 s, 20 s … capped at one hour. */
+/** Exponential backoff after the n-th failed attempt: 5 s, 10 s, 20 s … capped at one hour. */
 export function backoffMs(attempts: number): number {
-  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  return Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_CAP_MS);
 }
 
 export type OutboxWorker = {
   start(): void;
+  /** Stops polling, waits for the message being sent (if any), then closes the transport. */
   stop(): Promise<void>;
-  /** Delivers everything due now; used by tests and by the poll loop. */
+  /** Delivers everything due now; used by tests and by the poll loop. Resolves to the number sent. */
   drain(): Promise<number>;
 };
 
@@ -32,85 +42,81 @@ export function createOutboxWorker(deps: {
   pollMs: number;
   logger: FastifyBaseLogger;
 }): OutboxWorker {
-  const { db, mailer, logger } = deps;
+  const { mailer, logger } = deps;
+  const store = createOutboxStore(deps.db, { leaseMs: LEASE_MS, maxAttempts: MAX_ATTEMPTS });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
-  let stopped = true;
+  let polling = false;
+  let stopping = false;
+  let closed = false;
 
-  async function claimDue(now: Date) {
-    const due = await db
-      .selectFrom("outbox")
-      .select(["id"])
-      .where("status", "=", "pending")
-      .where("nextAttemptAt", "<=", now)
-      .where((eb) => eb.or([eb("lockedUntil", "is", null), eb("lockedUntil", "<", now)]))
-      .orderBy("nextAttemptAt")
-      .limit(BATCH)
-      .execute();
-    const claimed = [];
-    for (const { id } of due) {
-      const lease = await db
-        .updateTable("outbox")
-        .set({ lockedUntil: new Date(now.getTime() + LEASE_MS) })
-        .where("id", "=", id)
-        .where("status", "=", "pending")
-        .where((eb) => eb.or([eb("lockedUntil", "is", null), eb("lockedUntil", "<", now)]))
-        .returningAll()
-        .executeTakeFirst();
-      if (lease) claimed.push(lease);
+  async function deliverRow(row: OutboxRow, claimedLease: Date): Promise<boolean> {
+    const log = { outboxId: row.id, template: row.template, attempts: row.attempts };
+    let message: ReturnType<typeof renderEmail>;
+    try {
+      message = renderEmail(row.template, row.locale, row.recipient, row.payloadJson);
+    } catch (err) {
+      const permanent = err instanceof EmailRenderError;
+      await recordFailure(row, claimedLease, err, permanent);
+      return false;
     }
-    return claimed;
+    // Renewing also proves the row is still ours right before the point of no return.
+    const lease = await store.renew(row.id, claimedLease, new Date());
+    if (!lease) {
+      logger.warn(log, "outbox lease lost before sending; another worker owns the message");
+      return false;
+    }
+    try {
+      await mailer.send(message);
+    } catch (err) {
+      await recordFailure(row, lease, err, isPermanentSmtpError(err));
+      return false;
+    }
+    await store.markSent(row.id, new Date());
+    logger.debug(log, "email sent");
+    return true;
   }
 
-  async function deliverOnce(): Promise<number> {
-    // In dev-mailbox mode nothing leaves the machine: the rows are the mailbox.
-    if (mailer.kind === "dev-mailbox") {
-      const result = await db
-        .updateTable("outbox")
-        .set({ status: "sent", sentAt: new Date() })
-        .where("status", "=", "pending")
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
-    }
+  async function recordFailure(row: OutboxRow, lease: Date, err: unknown, permanent: boolean) {
+    const dead = permanent || row.attempts >= MAX_ATTEMPTS;
+    const error = describeError(err);
+    const recorded = await store.markFailed(row.id, lease, {
+      dead,
+      nextAttemptAt: new Date(Date.now() + backoffMs(row.attempts)),
+      error,
+    });
+    const log = { outboxId: row.id, template: row.template, attempts: row.attempts, dead, permanent, err: error };
+    if (!recorded) logger.warn(log, "email delivery failed, but the lease was lost; the new owner decides");
+    else if (dead) logger.error(log, "email delivery failed for good; message marked dead");
+    else logger.warn(log, "email delivery failed; will retry");
+  }
+
+  async function deliverDue(): Promise<number> {
+    if (mailer.kind === "dev-mailbox") return store.markAllPendingSent(new Date());
+    const buried = await store.buryAbandoned(new Date());
+    if (buried > 0) logger.error({ count: buried }, "outbox messages abandoned on their last attempt; marked dead");
     let sent = 0;
-    for (const row of await claimDue(new Date())) {
-      try {
-        await mailer.send(renderEmail(row.template, row.locale, row.recipient, row.payloadJson));
-        await db
-          .updateTable("outbox")
-          .set({ status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null })
-          .where("id", "=", row.id)
-          .execute();
-        sent += 1;
-      } catch (err) {
-        const attempts = row.attempts + 1;
-        const dead = attempts >= MAX_ATTEMPTS;
-        logger.warn({ outboxId: row.id, attempts, dead, err: (err as Error).message }, "email delivery failed");
-        await db
-          .updateTable("outbox")
-          .set({
-            attempts,
-            status: dead ? "dead" : "pending",
-            nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
-            lockedUntil: null,
-            lastError: String((err as Error).message).slice(0, 1000),
-          })
-          .where("id", "=", row.id)
-          .execute();
+    for (let batch = 0; batch < MAX_BATCHES && !stopping; batch += 1) {
+      const { rows, lease } = await store.claim(new Date(), BATCH);
+      for (const row of rows) {
+        if (stopping) await store.release(row.id, lease);
+        else if (await deliverRow(row, lease)) sent += 1;
       }
+      if (rows.length < BATCH) break;
     }
     return sent;
   }
 
   function drain(): Promise<number> {
-    running ??= deliverOnce().finally(() => {
+    if (closed) return Promise.resolve(0);
+    running ??= deliverDue().finally(() => {
       running = undefined;
     });
     return running;
   }
 
   function schedule() {
-    if (stopped) return;
+    if (!polling) return;
     timer = setTimeout(async () => {
       try {
         await drain();
@@ -119,20 +125,39 @@ export function createOutboxWorker(deps: {
       }
       schedule();
     }, deps.pollMs);
+    timer.unref();
   }
 
   return {
     start() {
-      if (!stopped) return;
-      stopped = false;
+      if (polling || closed) return;
+      polling = true;
       schedule();
     },
     async stop() {
-      stopped = true;
+      polling = false;
+      stopping = true;
       if (timer) clearTimeout(timer);
-      await running;
-      mailer.close();
+      // Between rows the loop sees `stopping` and hands the rest of its batch back.
+      await running?.catch(() => undefined);
+      if (!closed) {
+        closed = true;
+        mailer.close();
+      }
     },
     drain,
   };
+}
+
+/** An SMTP 5xx for the envelope (e.g. 550 no such mailbox) will not get better by retrying. */
+export function isPermanentSmtpError(err: unknown): boolean {
+  const { code, responseCode } = (err ?? {}) as { code?: unknown; responseCode?: unknown };
+  return code === "EENVELOPE" && typeof responseCode === "number" && responseCode >= 500;
+}
+
+function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const { code, responseCode } = err as Error & { code?: unknown; responseCode?: unknown };
+  const prefix = [code, responseCode].filter((part) => part !== undefined && part !== "").join(" ");
+  return `${err.name}${prefix ? ` [${prefix}]` : ""}: ${err.message}`;
 }

@@ -19,7 +19,8 @@ export const ja: EmailMessages = {
   "reset-password": {
     subject: "License Portal のパスワード再設定",
     heading: "パスワードの再設定",
-    intro: "License Portal アカウントのパスワード再設定のリクエストを受け付けました。下のボタンから新しいパスワードを設定してください。",
+    intro:
+      "License Portal アカウントのパスワード再設定のリクエストを受け付けました。下のボタンから新しいパスワードを設定してください。",
     action: "パスワードを再設定する",
     outro:
       "このリンクの有効期限は 1 時間です。パスワードの再設定をリクエストしていない場合は、このメールを無視してください。パスワードは変更されません。",
