@@ -1,7 +1,7 @@
 import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JSON_HEADERS, cookieFrom, latestMail, signIn, signUpVerified } from "../helpers/identity-fixtures.ts";
-import { TEST_ORIGIN, type TestApp, createTestApp } from "../helpers/test-app.ts";
+import { cookieFrom, JSON_HEADERS, latestMail, signIn, signUpVerified } from "../helpers/identity-fixtures.ts";
+import { createTestApp, TEST_ORIGIN, type TestApp } from "../helpers/test-app.ts";
 import { TEST_ENGINE } from "../helpers/test-database.ts";
 
 function totpFrom(uri: string) {
@@ -14,7 +14,11 @@ describe(`Security Settings and password reset (${TEST_ENGINE})`, () => {
     t.app.inject({ method: "POST", url, headers: { ...JSON_HEADERS, ...(cookie ? { cookie } : {}) }, payload });
   const actions = async (email: string) => {
     const user = await t.database.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow();
-    const rows = await t.database.db.selectFrom("auditEvents").select(["action", "outcome"]).where("actorUserId", "=", user.id).execute();
+    const rows = await t.database.db
+      .selectFrom("auditEvents")
+      .select(["action", "outcome"])
+      .where("actorUserId", "=", user.id)
+      .execute();
     return rows.map((r) => `${r.action}:${r.outcome}`);
   };
 
@@ -25,12 +29,21 @@ describe(`Security Settings and password reset (${TEST_ENGINE})`, () => {
 
   it("changes the password only with the current one, and the old one stops working", async () => {
     const person = await signUpVerified(t);
-    const wrong = await post("/api/auth/change-password", person.cookie, { currentPassword: "not-my-password-at-all", newPassword: "a-brand-new-passphrase" });
+    const wrong = await post("/api/auth/change-password", person.cookie, {
+      currentPassword: "not-my-password-at-all",
+      newPassword: "a-brand-new-passphrase",
+    });
     expect(wrong.statusCode).toBe(400);
-    const common = await post("/api/auth/change-password", person.cookie, { currentPassword: person.password, newPassword: "qwerty123456" });
+    const common = await post("/api/auth/change-password", person.cookie, {
+      currentPassword: person.password,
+      newPassword: "qwerty123456",
+    });
     expect(common.statusCode).toBe(400);
     expect(common.json().code).toBe("PASSWORD_TOO_COMMON");
-    const ok = await post("/api/auth/change-password", person.cookie, { currentPassword: person.password, newPassword: "a-brand-new-passphrase" });
+    const ok = await post("/api/auth/change-password", person.cookie, {
+      currentPassword: person.password,
+      newPassword: "a-brand-new-passphrase",
+    });
     expect(ok.statusCode).toBe(200);
     expect((await signIn(t, person.email, person.password)).statusCode).toBe(401);
     expect((await signIn(t, person.email, "a-brand-new-passphrase")).statusCode).toBe(200);
@@ -76,7 +89,13 @@ describe(`Security Settings and password reset (${TEST_ENGINE})`, () => {
     const pending = cookieFrom(first.headers["set-cookie"]);
     const bad = await post("/api/auth/two-factor/verify-totp", pending, { code: "000000" });
     expect(bad.statusCode).toBe(401);
-    const good = await post("/api/auth/two-factor/verify-totp", pending, { code: totp.generate() });
+    // RFC 6238: the code that confirmed the setup cannot be used again; the next one can.
+    const replay = await post("/api/auth/two-factor/verify-totp", pending, { code: totp.generate() });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().code).toBe("INVALID_CODE");
+    const good = await post("/api/auth/two-factor/verify-totp", pending, {
+      code: totp.generate({ timestamp: Date.now() + 30_000 }),
+    });
     expect(good.statusCode).toBe(200);
     const session = cookieFrom(good.headers["set-cookie"]);
     expect((await t.app.inject({ url: "/api/me", headers: { cookie: session } })).statusCode).toBe(200);
@@ -102,8 +121,14 @@ describe(`Security Settings and password reset (${TEST_ENGINE})`, () => {
 
   it("resets a forgotten password by email link, answering the same for unknown addresses, and ends old sessions", async () => {
     const person = await signUpVerified(t);
-    const known = await post("/api/auth/request-password-reset", undefined, { email: person.email, redirectTo: "/reset-password" });
-    const unknown = await post("/api/auth/request-password-reset", undefined, { email: "nobody@example.com", redirectTo: "/reset-password" });
+    const known = await post("/api/auth/request-password-reset", undefined, {
+      email: person.email,
+      redirectTo: "/reset-password",
+    });
+    const unknown = await post("/api/auth/request-password-reset", undefined, {
+      email: "nobody@example.com",
+      redirectTo: "/reset-password",
+    });
     expect(known.statusCode).toBe(200);
     expect(unknown.statusCode).toBe(200);
     expect(unknown.body).toBe(known.body);
@@ -131,8 +156,12 @@ describe(`Security Settings and password reset (${TEST_ENGINE})`, () => {
     expect(ok.json()).toMatchObject({ firstName: "Grace", lastName: "Hopper", name: "Grace Hopper", locale: "de" });
     const bad = await put({ firstName: "", lastName: "Hopper", locale: "xx" });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(["body.firstName", "body.locale"]));
-    expect((await t.app.inject({ method: "PUT", url: "/api/me/profile", headers: JSON_HEADERS, payload: {} })).statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(["body.firstName", "body.locale"]),
+    );
+    expect((await t.app.inject({ method: "PUT", url: "/api/me/profile", headers: JSON_HEADERS, payload: {} })).statusCode).toBe(
+      400,
+    );
     const anonymous = await t.app.inject({
       method: "PUT",
       url: "/api/me/profile",

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { JSON_HEADERS, signIn, signUpVerified, uniqueEmail } from "../helpers/identity-fixtures.ts";
-import { type TestApp, createTestApp } from "../helpers/test-app.ts";
+import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 import { TEST_ENGINE } from "../helpers/test-database.ts";
 
 describe(`rate limits on identity routes (${TEST_ENGINE})`, () => {
@@ -41,7 +41,11 @@ describe(`rate limits on identity routes (${TEST_ENGINE})`, () => {
       .selectFrom("auditEvents")
       .select(["outcome"])
       .where("action", "=", "identity.sign_in")
-      .where("actorUserId", "=", (await t.database.db.selectFrom("users").select("id").where("email", "=", owner.email).executeTakeFirstOrThrow()).id)
+      .where(
+        "actorUserId",
+        "=",
+        (await t.database.db.selectFrom("users").select("id").where("email", "=", owner.email).executeTakeFirstOrThrow()).id,
+      )
       .execute();
     const outcomes = audit.map((a) => a.outcome);
     expect(outcomes.filter((o) => o === "failure")).toHaveLength(20);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GOOD_PASSWORD, JSON_HEADERS, latestMail, signIn, signUp, uniqueEmail } from "../helpers/identity-fixtures.ts";
-import { TEST_ORIGIN, type TestApp, createTestApp } from "../helpers/test-app.ts";
+import { createTestApp, TEST_ORIGIN, type TestApp } from "../helpers/test-app.ts";
 import { TEST_ENGINE } from "../helpers/test-database.ts";
 
 describe(`sign-up and email verification (${TEST_ENGINE})`, () => {
@@ -17,10 +17,20 @@ describe(`sign-up and email verification (${TEST_ENGINE})`, () => {
     expect(response.json()).toEqual({ status: "verification_sent", email });
 
     const user = await t.database.db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirstOrThrow();
-    expect(user).toMatchObject({ firstName: "Ada", lastName: "Lovelace", name: "Ada Lovelace", emailVerified: false, isOperator: false });
+    expect(user).toMatchObject({
+      firstName: "Ada",
+      lastName: "Lovelace",
+      name: "Ada Lovelace",
+      emailVerified: false,
+      isOperator: false,
+    });
     expect(user.createdAt).toBeInstanceOf(Date);
 
-    const credential = await t.database.db.selectFrom("authAccounts").selectAll().where("userId", "=", user.id).executeTakeFirstOrThrow();
+    const credential = await t.database.db
+      .selectFrom("authAccounts")
+      .selectAll()
+      .where("userId", "=", user.id)
+      .executeTakeFirstOrThrow();
     expect(credential.providerId).toBe("credential");
     expect(credential.password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 

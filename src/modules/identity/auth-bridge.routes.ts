@@ -7,6 +7,7 @@ import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER } from "./auth.ts";
 import { auditActionFor, NEEDS_SESSION_BEFORE, outcomeOf } from "./auth-audit.ts";
 import { PendingSecondFactor } from "./pending-second-factor.ts";
 import { FailureWindow } from "./sign-in-limiter.ts";
+import { TotpReplayGuard } from "./totp-replay-guard.ts";
 
 type BridgeDeps = { auth: Auth; database: Database; publicUrl: string; rateLimit: boolean };
 
@@ -37,6 +38,7 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
   const perEmail = new FailureWindow(SIGN_IN_FAILURES_PER_EMAIL, SIGN_IN_WINDOW_MS);
   const perIp = new FailureWindow(SIGN_IN_FAILURES_PER_IP, SIGN_IN_WINDOW_MS);
   const secondFactor = new PendingSecondFactor();
+  const usedCodes = new TotpReplayGuard();
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const url = new URL(request.url, deps.publicUrl);
@@ -62,6 +64,15 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
     const before =
       action && NEEDS_SESSION_BEFORE.has(authPath) ? await deps.auth.api.getSession({ headers }).catch(() => null) : null;
 
+    const totp = authPath === "/two-factor/verify-totp" && typeof body?.code === "string" ? body.code : undefined;
+    const totpUser = totp
+      ? (secondFactor.userFor(request.headers.cookie) ?? (await deps.auth.api.getSession({ headers }).catch(() => null))?.user.id)
+      : undefined;
+    if (totp && totpUser && usedCodes.wasUsed(totpUser, totp)) {
+      await audit(request, "identity.sign_in_second_factor", 401, { reason: "code_reused" }, totpUser);
+      return sendProblem(request, reply, new AppError(401, "INVALID_CODE", "This code was already used. Wait for the next one."));
+    }
+
     const hasBody = request.method !== "GET" && request.method !== "HEAD" && body !== undefined;
     const response = await deps.auth.handler(
       new Request(url, { method: request.method, headers, body: hasBody ? JSON.stringify(body) : undefined }),
@@ -71,6 +82,8 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
       if (email) perEmail.recordFailure(email);
       perIp.recordFailure(request.ip);
     }
+
+    if (totp && totpUser && response.status === 200) usedCodes.markUsed(totpUser, totp);
 
     const text = await response.text();
     if (action) {

@@ -46,7 +46,10 @@ export async function identityRoutes(fastify: FastifyInstance, { identity, rateL
     },
     async (request) => {
       const { userId } = await identity.requireSession(request);
-      return identity.updateProfile(userId, request.body, { ipAddress: request.ip, userAgent: request.headers["user-agent"] ?? null });
+      return identity.updateProfile(userId, request.body, {
+        ipAddress: request.ip,
+        userAgent: request.headers["user-agent"] ?? null,
+      });
     },
   );
 }
