@@ -78,7 +78,7 @@ describe(`outbox leasing and crash safety (${TEST_ENGINE})`, () => {
     expect(row.lastError).toMatch(/lease expired/);
   });
 
-  it("lets two concurrent claims on two connections take disjoint rows", async () => {
+  it("lets two claims on two connections take disjoint rows", async () => {
     const ids = await Promise.all(Array.from({ length: 12 }, () => enqueue()));
     const options = { leaseMs: LEASE_MS, maxAttempts: MAX_ATTEMPTS };
     const now = new Date();
@@ -91,6 +91,35 @@ describe(`outbox leasing and crash safety (${TEST_ENGINE})`, () => {
     expect(claimedA.filter((id) => claimedB.includes(id))).toEqual([]);
     expect(new Set([...claimedA, ...claimedB])).toEqual(new Set(ids));
     expect([...a.rows, ...b.rows].every((row) => row.attempts === 1)).toBe(true);
+  });
+
+  it("claims past rows another worker is claiming at this very moment, without waiting for it", async () => {
+    const ids = await Promise.all(Array.from({ length: 6 }, () => enqueue()));
+    const store = createOutboxStore(t.database.db, { leaseMs: LEASE_MS, maxAttempts: MAX_ATTEMPTS });
+    if (TEST_ENGINE === "sqlite") {
+      // SQLite runs each write statement alone (one writer per file), so a claim
+      // cannot interleave with another; what is left to check is that it does not
+      // take rows already leased by the other connection.
+      const first = await createOutboxStore(other.db, { leaseMs: LEASE_MS, maxAttempts: MAX_ATTEMPTS }).claim(new Date(), 2);
+      const second = await store.claim(new Date(), 100);
+      expect(second.rows.map((row) => row.id).sort()).toEqual(ids.filter((id) => !first.rows.some((r) => r.id === id)).sort());
+      return;
+    }
+    // PostgreSQL: the other worker is inside its claim transaction holding row locks.
+    const lockedIds = ids.slice(0, 2);
+    const claimed = await other.db.transaction().execute(async (trx) => {
+      await trx.selectFrom("outbox").select("id").where("id", "in", lockedIds).forUpdate().execute();
+      let timeout: NodeJS.Timeout | undefined;
+      const blocked = new Promise<never>((_, reject) => {
+        timeout = setTimeout(() => reject(new Error("claim waited for locked rows (no SKIP LOCKED?)")), 3000);
+      });
+      try {
+        return await Promise.race([store.claim(new Date(), 100), blocked]);
+      } finally {
+        clearTimeout(timeout);
+      }
+    });
+    expect(claimed.rows.map((row) => row.id).sort()).toEqual(ids.slice(2).sort());
   });
 
   it("does not let a worker whose lease was taken over overwrite the new owner's state", async () => {

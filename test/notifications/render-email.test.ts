@@ -88,9 +88,14 @@ describe("renderEmail: language, data and errors", () => {
     const plain = renderEmail("password-changed", "de", "a@example.com", { name: "Ada" });
     expect(plain.html).not.toContain("<a ");
     expect(plain.text).toContain("Falls Sie das nicht waren");
-    const linked = renderEmail("password-changed", "de", "a@example.com", { name: "Ada", url: "https://portal.example.com/forgot" });
+    const linked = renderEmail("password-changed", "de", "a@example.com", {
+      name: "Ada",
+      url: "https://portal.example.com/forgot",
+    });
     expect(linked.html).toContain('href="https://portal.example.com/forgot"');
-    expect(linked.text.indexOf("Falls Sie das nicht waren")).toBeLessThan(linked.text.indexOf("https://portal.example.com/forgot"));
+    expect(linked.text.indexOf("Falls Sie das nicht waren")).toBeLessThan(
+      linked.text.indexOf("https://portal.example.com/forgot"),
+    );
   });
 
   it("throws a typed error for an unknown template", () => {

@@ -46,14 +46,22 @@ describe(`email over real SMTP (${TEST_ENGINE})`, () => {
     expect(row).toMatchObject({ status: "sent", attempts: 1, lastError: null, lockedUntil: null, template: "verify-email" });
     expect(row.sentAt).toBeInstanceOf(Date);
 
-    const before = await t.database.db.selectFrom("users").select("emailVerified").where("email", "=", email).executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom("users")
+      .select("emailVerified")
+      .where("email", "=", email)
+      .executeTakeFirstOrThrow();
     expect(before.emailVerified).toBe(false);
     const verified = await t.app.inject({ url: link.replace(TEST_ORIGIN, "") });
     expect(verified.statusCode).toBe(302);
     const me = await t.app.inject({ url: "/api/me", headers: { cookie: cookieFrom(verified.headers["set-cookie"]) } });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ email, emailVerified: true });
-    const after = await t.database.db.selectFrom("users").select("emailVerified").where("email", "=", email).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom("users")
+      .select("emailVerified")
+      .where("email", "=", email)
+      .executeTakeFirstOrThrow();
     expect(after.emailVerified).toBe(true);
 
     // Delivered once: a second drain sends nothing more.

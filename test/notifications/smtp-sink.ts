@@ -1,5 +1,5 @@
-import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -26,6 +26,7 @@ export async function startSmtpSink(port = 0, options: SmtpSinkOptions = {}): Pr
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    disableReverseLookup: true,
     onRcptTo(address, _session, callback) {
       if (options.rejectRecipients?.includes(address.address)) {
         const err = Object.assign(new Error("No such user"), { responseCode: 550 });
