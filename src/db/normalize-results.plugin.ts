@@ -10,7 +10,7 @@ import type {
 /**
  * Makes rows look the same on SQLite and PostgreSQL, by column-name convention
  * (after CamelCasePlugin has run):
- * - `…At` columns become `Date` (SQLite stores ISO text; pg already gives Dates);
+ * - `…At` and `…Until` columns become `Date` (SQLite stores ISO text; pg already gives Dates);
  * - `is…`/`has…`/`…Enabled`/`…Verified` columns become booleans (SQLite gives 0/1);
  * - `…Json` columns are parsed (SQLite gives text; pg's jsonb is already parsed);
  * - bigint values (SQLite row counts) become numbers.
@@ -40,7 +40,7 @@ export function normalizeRow(row: UnknownRow): UnknownRow {
 function normalizeValue(key: string, value: unknown): unknown {
   if (value === null || value === undefined) return value;
   if (typeof value === "bigint") return Number(value);
-  if (key.endsWith("At") && typeof value === "string")
+  if ((key.endsWith("At") || key.endsWith("Until")) && typeof value === "string")
     return new Date(value.includes("T") ? value : `${value.replace(" ", "T")}Z`);
   if (BOOLEAN_KEY.test(key) && typeof value === "number") return value !== 0;
   if (key.endsWith("Json") && typeof value === "string") return JSON.parse(value);

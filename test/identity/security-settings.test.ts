@@ -47,6 +47,7 @@ describe(`Security Settings and password reset (${TEST_ENGINE})`, () => {
     expect(ok.statusCode).toBe(200);
     expect((await signIn(t, person.email, person.password)).statusCode).toBe(401);
     expect((await signIn(t, person.email, "a-brand-new-passphrase")).statusCode).toBe(200);
+    expect((await latestMail(t, person.email, "password-changed")).url).toBe(`${TEST_ORIGIN}/forgot-password`);
     expect(await actions(person.email)).toEqual(
       expect.arrayContaining(["identity.password_change:failure", "identity.password_change:success"]),
     );
@@ -143,6 +144,7 @@ describe(`Security Settings and password reset (${TEST_ENGINE})`, () => {
     expect(reset.statusCode).toBe(200);
     expect((await t.app.inject({ url: "/api/me", headers: { cookie: person.cookie } })).statusCode).toBe(401);
     expect((await signIn(t, person.email, "reset-to-this-passphrase")).statusCode).toBe(200);
+    expect((await latestMail(t, person.email, "password-changed")).status).toBe("pending");
     const reuse = await post("/api/auth/reset-password", undefined, { token, newPassword: "another-passphrase-here" });
     expect(reuse.statusCode).toBe(400);
   });

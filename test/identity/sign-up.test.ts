@@ -54,6 +54,8 @@ describe(`sign-up and email verification (${TEST_ENGINE})`, () => {
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ email, emailVerified: true, twoFactorEnabled: false });
 
+    expect((await latestMail(t, email, "welcome")).url).toBe(`${TEST_ORIGIN}/`);
+
     const later = await signIn(t, email, GOOD_PASSWORD);
     expect(later.statusCode).toBe(200);
     expect(String(later.headers["set-cookie"])).toMatch(/HttpOnly; SameSite=Lax/);

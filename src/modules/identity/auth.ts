@@ -20,6 +20,14 @@ const NEW_PASSWORD_FIELDS: Record<string, "password" | "newPassword"> = {
 
 export function createAuth(config: Config, database: Database) {
   const { db } = database;
+  /** "Your password was changed; if it wasn't you, reset it." After a change and after a reset. */
+  const notifyPasswordChanged = (user: { email: string; name: string }) =>
+    insertOutboxEmail(db, {
+      template: "password-changed",
+      to: user.email,
+      locale: localeOf(user),
+      data: { name: user.name, url: `${config.publicUrl}/forgot-password` },
+    });
   return betterAuth({
     appName: "License Portal",
     baseURL: config.publicUrl,
@@ -49,6 +57,9 @@ export function createAuth(config: Config, database: Database) {
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       password: { hash: hashPassword, verify: verifyPassword },
+      onPasswordReset: async ({ user }) => {
+        await notifyPasswordChanged(user);
+      },
       sendResetPassword: async ({ user, url }) => {
         await insertOutboxEmail(db, {
           template: "reset-password",
@@ -63,6 +74,15 @@ export function createAuth(config: Config, database: Database) {
       sendOnSignIn: true,
       autoSignInAfterVerification: true,
       expiresIn: 60 * 60 * 24,
+      // Fires on the first verification only (an already verified person returns early).
+      afterEmailVerification: async (user) => {
+        await insertOutboxEmail(db, {
+          template: "welcome",
+          to: user.email,
+          locale: localeOf(user),
+          data: { name: user.name, url: `${config.publicUrl}/` },
+        });
+      },
       sendVerificationEmail: async ({ user, url }) => {
         await insertOutboxEmail(db, {
           template: "verify-email",
@@ -102,6 +122,11 @@ export function createAuth(config: Config, database: Database) {
         if (typeof password !== "string") return;
         const problem = checkPasswordPolicy(password);
         if (problem) throw APIError.from("BAD_REQUEST", { code: problem.code, message: problem.message });
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/change-password" || ctx.context.returned instanceof APIError) return;
+        const user = ctx.context.session?.user;
+        if (user) await notifyPasswordChanged(user);
       }),
     },
     plugins: [

@@ -16,6 +16,8 @@ export function createMailer(config: Pick<Config, "smtpUrl" | "mailFrom">): Mail
   }
   const url = new URL(config.smtpUrl);
   const transport = nodemailer.createTransport({
+    // One connection per message, no pool: a pool queues, requeues and delays messages
+    // on its own, and retrying is the outbox's job (with backoff that survives restarts).
     host: url.hostname,
     port: Number(url.port || (url.protocol === "smtps:" ? 465 : 587)),
     secure: url.protocol === "smtps:",
