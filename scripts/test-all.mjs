@@ -38,12 +38,15 @@ async function postgresReachable() {
 run("unit + API (SQLite)", "npx", ["vitest", "run"], { TEST_DB: "sqlite" });
 
 const reachable = await postgresReachable();
-if (reachable === true) run("unit + API (PostgreSQL)", "npx", ["vitest", "run"], { TEST_DB: "postgres", TEST_PG_ADMIN_URL: pgAdminUrl });
+if (reachable === true)
+  run("unit + API (PostgreSQL)", "npx", ["vitest", "run"], { TEST_DB: "postgres", TEST_PG_ADMIN_URL: pgAdminUrl });
 else skip("unit + API (PostgreSQL)", `no PostgreSQL reachable at ${pgAdminUrl.replace(/\/\/[^@]*@/, "//")}: ${reachable}`);
 
 if (existsSync(chromium)) {
   run("web build", "npm", ["run", "build:web", "--silent"]);
-  run("browser (Playwright + Chromium)", "npx", ["playwright", "test", "-c", "e2e/playwright.config.ts"], { CHROMIUM_PATH: chromium });
+  run("browser (Playwright + Chromium)", "npx", ["playwright", "test", "-c", "e2e/playwright.config.ts"], {
+    CHROMIUM_PATH: chromium,
+  });
 } else {
   skip("browser (Playwright + Chromium)", `no Chromium at ${chromium} (apt-get install -y chromium)`);
 }

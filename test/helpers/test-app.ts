@@ -1,5 +1,5 @@
 import { type Config, loadConfig } from "../../src/config.ts";
-import { type Database, createDatabase } from "../../src/db/database.ts";
+import { createDatabase, type Database } from "../../src/db/database.ts";
 import { migrateToLatest } from "../../src/db/migrator.ts";
 import { type App, buildApp } from "../../src/server/app.ts";
 import { createThrowawayDatabase } from "./test-database.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GOOD_PASSWORD, uniqueEmail } from "../helpers/identity-fixtures.ts";
-import { type TestApp, createTestApp } from "../helpers/test-app.ts";
+import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 import { TEST_ENGINE } from "../helpers/test-database.ts";
 
 describe(`behind HTTPS (${TEST_ENGINE})`, () => {
@@ -22,7 +22,12 @@ describe(`behind HTTPS (${TEST_ENGINE})`, () => {
     });
     expect(signUp.statusCode).toBe(202);
     await t.database.db.updateTable("users").set({ emailVerified: true }).where("email", "=", email).execute();
-    const signIn = await t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers, payload: { email, password: GOOD_PASSWORD } });
+    const signIn = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      headers,
+      payload: { email, password: GOOD_PASSWORD },
+    });
     expect(signIn.statusCode).toBe(200);
     const cookie = String(signIn.headers["set-cookie"]);
     expect(cookie).toMatch(/^__Secure-better-auth\.session_token=/);

@@ -93,7 +93,7 @@ describe(`Security Settings and password reset (${TEST_ENGINE})`, () => {
     // RFC 6238: the code that confirmed the setup cannot be used again; the next one can.
     const replay = await post("/api/auth/two-factor/verify-totp", pending, { code: totp.generate() });
     expect(replay.statusCode).toBe(401);
-    expect(replay.json().code).toBe("INVALID_CODE");
+    expect(replay.json().code).toBe("TOTP_CODE_REUSED");
     const good = await post("/api/auth/two-factor/verify-totp", pending, {
       code: totp.generate({ timestamp: Date.now() + 30_000 }),
     });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JSON_HEADERS, signUpVerified, uniqueEmail } from "../helpers/identity-fixtures.ts";
-import { TEST_ORIGIN, type TestApp, createTestApp } from "../helpers/test-app.ts";
+import { createTestApp, TEST_ORIGIN, type TestApp } from "../helpers/test-app.ts";
 import { TEST_ENGINE } from "../helpers/test-database.ts";
 
 describe(`bad input answers 4xx problem+json, never 500 (${TEST_ENGINE})`, () => {
@@ -58,7 +58,11 @@ describe(`bad input answers 4xx problem+json, never 500 (${TEST_ENGINE})`, () =>
   });
 
   it("refuses other content types", async () => {
-    expectProblem(await signUpWith("firstName=Ada", { ...JSON_HEADERS, "content-type": "text/plain" }), 415, "UNSUPPORTED_MEDIA_TYPE");
+    expectProblem(
+      await signUpWith("firstName=Ada", { ...JSON_HEADERS, "content-type": "text/plain" }),
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
   });
 
   it("answers unknown API routes with a 404 problem", async () => {
@@ -66,7 +70,12 @@ describe(`bad input answers 4xx problem+json, never 500 (${TEST_ENGINE})`, () =>
   });
 
   it("answers Better Auth validation errors as problem+json too", async () => {
-    const response = await t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers: JSON_HEADERS, payload: { email: 5 } });
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      headers: JSON_HEADERS,
+      payload: { email: 5 },
+    });
     expect(response.statusCode).toBeGreaterThanOrEqual(400);
     expect(response.statusCode).toBeLessThan(500);
     expect(response.headers["content-type"]).toContain("application/problem+json");

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { createDatabase } from "../../src/db/database.ts";
 import { freePort, runPortal, waitForOutput } from "../helpers/portal-process.ts";
-import { TEST_ENGINE, type ThrowawayDatabase, createThrowawayDatabase } from "../helpers/test-database.ts";
+import { createThrowawayDatabase, TEST_ENGINE, type ThrowawayDatabase } from "../helpers/test-database.ts";
 
 describe(`the license-portal process (${TEST_ENGINE})`, () => {
   let database: ThrowawayDatabase;
@@ -97,12 +97,21 @@ describe(`the license-portal process (${TEST_ENGINE})`, () => {
     await fetch(`http://127.0.0.1:${port}/api/auth/verify-email?token=TOPSECRETTOKEN`);
     await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: `http://127.0.0.1:${port}`, cookie: "better-auth.session_token=COOKIESECRET" },
+      headers: {
+        "content-type": "application/json",
+        origin: `http://127.0.0.1:${port}`,
+        cookie: "better-auth.session_token=COOKIESECRET",
+      },
       body: JSON.stringify({ email: "a@example.com", password: "PASSWORDSECRET" }),
     });
 
     // A sign-up whose body is still arriving when SIGTERM lands: it must still be answered.
-    const body = JSON.stringify({ firstName: "A", lastName: "B", email: "inflight@example.com", password: "violet-harbour-engine-42" });
+    const body = JSON.stringify({
+      firstName: "A",
+      lastName: "B",
+      email: "inflight@example.com",
+      password: "violet-harbour-engine-42",
+    });
     const half = Math.floor(body.length / 2);
     const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = request(
@@ -111,7 +120,11 @@ describe(`the license-portal process (${TEST_ENGINE})`, () => {
           port,
           path: "/api/identity/sign-up",
           method: "POST",
-          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), origin: `http://127.0.0.1:${port}` },
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+            origin: `http://127.0.0.1:${port}`,
+          },
         },
         (res) => {
           let text = "";
@@ -137,6 +150,7 @@ describe(`the license-portal process (${TEST_ENGINE})`, () => {
     expect(logs).toContain('"msg":"shutting down');
     const jsonLines = logs.split("\n").filter((line) => line.startsWith("{"));
     expect(jsonLines.length).toBeGreaterThan(3);
-    for (const secret of ["TOPSECRETTOKEN", "PASSWORDSECRET", "COOKIESECRET", "violet-harbour"]) expect(logs).not.toContain(secret);
+    for (const secret of ["TOPSECRETTOKEN", "PASSWORDSECRET", "COOKIESECRET", "violet-harbour"])
+      expect(logs).not.toContain(secret);
   });
 });

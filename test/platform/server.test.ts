@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, createTestApp } from "../helpers/test-app.ts";
+import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 import { TEST_ENGINE } from "../helpers/test-database.ts";
 
 describe(`health, metrics, OpenAPI and headers (${TEST_ENGINE})`, () => {

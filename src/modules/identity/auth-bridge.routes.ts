@@ -70,7 +70,11 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
       : undefined;
     if (totp && totpUser && usedCodes.wasUsed(totpUser, totp)) {
       await audit(request, "identity.sign_in_second_factor", 401, { reason: "code_reused" }, totpUser);
-      return sendProblem(request, reply, new AppError(401, "INVALID_CODE", "This code was already used. Wait for the next one."));
+      return sendProblem(
+        request,
+        reply,
+        new AppError(401, "TOTP_CODE_REUSED", "This code was already used. Wait for the next one."),
+      );
     }
 
     const hasBody = request.method !== "GET" && request.method !== "HEAD" && body !== undefined;

@@ -1,0 +1,66 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const root = join(import.meta.dirname, "..");
+const port = 3123;
+const baseURL = `http://localhost:${port}`;
+
+// A fresh database for every run. The config is also loaded by workers; only the
+// runner starts the web server, so their (different) file name is never used.
+const tmpDir = join(root, ".tmp");
+mkdirSync(tmpDir, { recursive: true });
+const databaseFile = join(tmpDir, `e2e-${Date.now()}-${process.pid}.sqlite`);
+
+/** Expects dist/web to be built already (`npm run build:web`; scripts/test-all.mjs does it first). */
+export default defineConfig({
+  testDir: ".",
+  testMatch: "**/*.spec.ts",
+  outputDir: join(tmpDir, "e2e-results"),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  globalTeardown: "./global-teardown.ts",
+  use: {
+    baseURL,
+    locale: "en-US",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    command: "node --import tsx src/main.ts serve",
+    cwd: root,
+    url: `${baseURL}/readyz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: `sqlite:${databaseFile}`,
+      PORT: String(port),
+      PUBLIC_URL: baseURL,
+      NODE_ENV: "development",
+      LOG_LEVEL: "warn",
+      AUTH_RATE_LIMIT: "off",
+      OUTBOX_POLL_MS: "100",
+    },
+  },
+});

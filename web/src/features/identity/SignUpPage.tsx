@@ -1,0 +1,114 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "../../app/router.tsx";
+import { useForm } from "../../lib/form.ts";
+import { currentLocale } from "../../lib/i18n.ts";
+import { checkEmail, checkName, checkNewPassword } from "../../lib/validation.ts";
+import { FormAlert } from "../../ui/Alert.tsx";
+import { Button } from "../../ui/Button.tsx";
+import { PageHeading } from "../../ui/PageHeading.tsx";
+import { PasswordField } from "../../ui/PasswordField.tsx";
+import { RadioGroup } from "../../ui/RadioGroup.tsx";
+import { TextField } from "../../ui/TextField.tsx";
+import { CheckInbox } from "./CheckInbox.tsx";
+import { identityApi } from "./identity-api.ts";
+
+type Field = "firstName" | "lastName" | "email" | "password";
+type CustomerType = "personal" | "business";
+
+export function SignUpPage() {
+  const { t } = useTranslation();
+  const form = useForm<Field>("password");
+  const [firstName, setFirstName] = useState("");
+  const [lastName, setLastName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [customerType, setCustomerType] = useState<CustomerType>("personal");
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  if (sentTo) return <CheckInbox email={sentTo} />;
+
+  const onSubmit = form.onSubmit({
+    validate: () => ({
+      firstName: checkName(firstName),
+      lastName: checkName(lastName),
+      email: checkEmail(email),
+      password: checkNewPassword(password),
+    }),
+    action: async () => {
+      const result = await identityApi.signUp({
+        firstName: firstName.trim(),
+        lastName: lastName.trim(),
+        email: email.trim(),
+        password,
+        customerType,
+        locale: currentLocale(),
+      });
+      setSentTo(result.email);
+    },
+  });
+
+  return (
+    <>
+      <PageHeading title={t("signUp.title")} subtitle={t("signUp.subtitle")}>
+        {t("signUp.title")}
+      </PageHeading>
+      <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
+        <FormAlert message={form.alert} />
+        <div className="form-row">
+          <TextField
+            label={t("fields.firstName")}
+            value={firstName}
+            onChange={setFirstName}
+            error={form.errors.firstName}
+            autoComplete="given-name"
+            required
+          />
+          <TextField
+            label={t("fields.lastName")}
+            value={lastName}
+            onChange={setLastName}
+            error={form.errors.lastName}
+            autoComplete="family-name"
+            required
+          />
+        </div>
+        <TextField
+          label={t("fields.email")}
+          type="email"
+          value={email}
+          onChange={setEmail}
+          error={form.errors.email}
+          autoComplete="email"
+          inputMode="email"
+          required
+        />
+        <PasswordField
+          label={t("fields.password")}
+          hint={t("fields.passwordHint")}
+          value={password}
+          onChange={setPassword}
+          error={form.errors.password}
+          autoComplete="new-password"
+          required
+        />
+        <RadioGroup<CustomerType>
+          legend={t("signUp.customerType")}
+          name="customerType"
+          value={customerType}
+          onChange={setCustomerType}
+          options={[
+            { value: "personal", label: t("signUp.personal"), hint: t("signUp.personalHint") },
+            { value: "business", label: t("signUp.business"), hint: t("signUp.businessHint") },
+          ]}
+        />
+        <Button type="submit" busy={form.busy} className="btn-block">
+          {t("signUp.submit")}
+        </Button>
+      </form>
+      <p className="form-footer">
+        {t("signUp.haveAccount")} <Link to="/sign-in">{t("signUp.signInLink")}</Link>
+      </p>
+    </>
+  );
+}
