@@ -10,6 +10,7 @@ import { Button } from "../../ui/Button.tsx";
 import { PageHeading } from "../../ui/PageHeading.tsx";
 import { SelectField } from "../../ui/SelectField.tsx";
 import { TextField } from "../../ui/TextField.tsx";
+import { NameFields } from "./NameFields.tsx";
 
 type Field = "firstName" | "lastName" | "locale";
 
@@ -42,24 +43,13 @@ export function ProfilePage() {
       <section className="card">
         <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
           <FormAlert message={form.alert} />
-          <div className="form-row">
-            <TextField
-              label={t("fields.firstName")}
-              value={firstName}
-              onChange={setFirstName}
-              error={form.errors.firstName}
-              autoComplete="given-name"
-              required
-            />
-            <TextField
-              label={t("fields.lastName")}
-              value={lastName}
-              onChange={setLastName}
-              error={form.errors.lastName}
-              autoComplete="family-name"
-              required
-            />
-          </div>
+          <NameFields
+            firstName={firstName}
+            lastName={lastName}
+            onFirstName={setFirstName}
+            onLastName={setLastName}
+            errors={form.errors}
+          />
           <TextField
             label={t("fields.email")}
             hint={t("profile.emailHint")}

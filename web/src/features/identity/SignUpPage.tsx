@@ -12,6 +12,7 @@ import { RadioGroup } from "../../ui/RadioGroup.tsx";
 import { TextField } from "../../ui/TextField.tsx";
 import { CheckInbox } from "./CheckInbox.tsx";
 import { identityApi } from "./identity-api.ts";
+import { NameFields } from "./NameFields.tsx";
 
 type Field = "firstName" | "lastName" | "email" | "password";
 type CustomerType = "personal" | "business";
@@ -55,24 +56,13 @@ export function SignUpPage() {
       </PageHeading>
       <form ref={form.formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormAlert message={form.alert} />
-        <div className="form-row">
-          <TextField
-            label={t("fields.firstName")}
-            value={firstName}
-            onChange={setFirstName}
-            error={form.errors.firstName}
-            autoComplete="given-name"
-            required
-          />
-          <TextField
-            label={t("fields.lastName")}
-            value={lastName}
-            onChange={setLastName}
-            error={form.errors.lastName}
-            autoComplete="family-name"
-            required
-          />
-        </div>
+        <NameFields
+          firstName={firstName}
+          lastName={lastName}
+          onFirstName={setFirstName}
+          onLastName={setLastName}
+          errors={form.errors}
+        />
         <TextField
           label={t("fields.email")}
           type="email"
