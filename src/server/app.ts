@@ -85,7 +85,7 @@ export async function buildApp({ config, database, startWorkers = true }: AppDep
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  const auth = createAuth(config, database);
+  const auth = createAuth(config, database, app.log);
   const identity = createIdentityService({ auth, database });
   await authBridgeRoutes(app, { auth, database, publicUrl: config.publicUrl, rateLimit: config.authRateLimit });
   await identityRoutes(app, { identity, rateLimit: config.authRateLimit });

@@ -32,7 +32,7 @@ describe(`sign-up and email verification (${TEST_ENGINE})`, () => {
       .where("userId", "=", user.id)
       .executeTakeFirstOrThrow();
     expect(credential.providerId).toBe("credential");
-    expect(credential.password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(credential.password).toMatch(/^\$argon2id\$v=19\$m=7168,t=5,p=1\$/);
 
     const mail = await latestMail(t, email, "verify-email");
     expect(mail.status).toBe("pending");

@@ -18,7 +18,10 @@ const NEW_PASSWORD_FIELDS: Record<string, "password" | "newPassword"> = {
   "/reset-password": "newPassword",
 };
 
-export function createAuth(config: Config, database: Database) {
+/** Where Better Auth's own log lines go (pino in the server). */
+export type AuthLogger = { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+
+export function createAuth(config: Config, database: Database, log?: AuthLogger) {
   const { db } = database;
   /** "Your password was changed; if it wasn't you, reset it." After a change and after a reset. */
   const notifyPasswordChanged = (user: { email: string; name: string }) =>
@@ -30,6 +33,17 @@ export function createAuth(config: Config, database: Database) {
     });
   return betterAuth({
     appName: "License Portal",
+    // Plain text into our logger: no ANSI colours in JSON logs, and no terminal
+    // colour detection on every request (it showed up in session-lookup profiles).
+    logger: {
+      level: "warn",
+      disableColors: true,
+      log: (level, message, ...args) => {
+        if (!log) return;
+        if (level === "error") log.error({ args }, `better-auth: ${message}`);
+        else log.warn({ args }, `better-auth: ${message}`);
+      },
+    },
     baseURL: config.publicUrl,
     basePath: AUTH_BASE_PATH,
     secret: config.authSecret,
