@@ -1,9 +1,9 @@
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
 import { NormalizeResultsPlugin } from "./normalize-results.plugin.ts";
 import type { DB } from "./schema.ts";
-import { openSqlite } from "./sqlite-database.ts";
+import { SqliteReadWriteDialect } from "./sqlite-read-write-dialect.ts";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -27,7 +27,7 @@ pg.types.setTypeParser(20, (value) => Number(value));
 export function createDatabase(database: Config["database"]): Database {
   const dialect =
     database.kind === "sqlite"
-      ? new SqliteDialect({ database: openSqlite(database.file) })
+      ? new SqliteReadWriteDialect(database.file)
       : new PostgresDialect({
           pool: new pg.Pool({ connectionString: database.url, max: database.poolMax, connectionTimeoutMillis: 5000 }),
         });

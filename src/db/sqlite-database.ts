@@ -31,13 +31,17 @@ const STATEMENT_CACHE_SIZE = 500;
 export type SqliteForKysely = { prepare(sql: string): KyselyStatement; close(): void };
 
 /** Opens the embedded database with the pragmas a multi-request server needs. */
-export function openSqlite(file: string): SqliteForKysely {
+export function openSqlite(file: string, { readonly = false } = {}): SqliteForKysely {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const raw = new BetterSqlite3(file);
-  raw.pragma("journal_mode = WAL");
   raw.pragma("busy_timeout = 5000");
-  raw.pragma("foreign_keys = ON");
-  raw.pragma("synchronous = NORMAL");
+  if (readonly) {
+    raw.pragma("query_only = ON");
+  } else {
+    raw.pragma("journal_mode = WAL");
+    raw.pragma("foreign_keys = ON");
+    raw.pragma("synchronous = NORMAL");
+  }
 
   const cache = new Map<string, KyselyStatement>();
   return {
