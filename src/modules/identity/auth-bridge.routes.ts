@@ -72,10 +72,10 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
     const before =
       action && NEEDS_SESSION_BEFORE.has(authPath) ? await deps.auth.api.getSession({ headers }).catch(() => null) : null;
 
+    // Who is proving a second factor: half-way through sign-in, or confirming 2FA set-up.
+    const pendingUser = authPath.startsWith("/two-factor/verify") ? secondFactor.userFor(request.headers.cookie) : undefined;
     const totp = authPath === "/two-factor/verify-totp" && typeof body?.code === "string" ? body.code : undefined;
-    const totpUser = totp
-      ? (secondFactor.userFor(request.headers.cookie) ?? (await deps.auth.api.getSession({ headers }).catch(() => null))?.user.id)
-      : undefined;
+    const totpUser = totp ? (pendingUser ?? (await deps.auth.api.getSession({ headers }).catch(() => null))?.user.id) : undefined;
     if (totp && totpUser && usedCodes.wasUsed(totpUser, totp)) {
       await audit(request, "identity.sign_in_second_factor", 401, { reason: "code_reused" }, totpUser);
       return sendProblem(
@@ -99,8 +99,7 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
 
     const text = await response.text();
     if (action) {
-      const pendingUser = authPath.startsWith("/two-factor/verify") ? secondFactor.userFor(request.headers.cookie) : undefined;
-      const actorUserId = before?.user.id ?? userIdFrom(text) ?? pendingUser;
+      const actorUserId = before?.user.id ?? userIdFrom(text) ?? totpUser ?? pendingUser;
       const metadata: Record<string, unknown> = { email: actorUserId ? undefined : email };
       if (isSignIn && response.status === 200 && text.includes('"twoFactorRedirect":true')) {
         metadata.secondFactorPending = true;
