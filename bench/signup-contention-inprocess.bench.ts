@@ -38,9 +38,8 @@ const concurrency = Number(values.concurrency);
 const lookupGapMs = Number(values["lookup-gap-ms"]);
 const PASSWORD = "violet-harbour-engine-42-bench";
 
-process.env.TEST_DB = values.engine === "postgres" ? "postgres" : "sqlite";
 const dir = mkdtempSync(join(tmpdir(), "lp-bench-"));
-const throwaway = values.engine === "postgres" ? await createThrowawayDatabase() : undefined;
+const throwaway = values.engine === "postgres" ? await createThrowawayDatabase("postgres") : undefined;
 const config = loadConfig({
   NODE_ENV: "test",
   LOG_LEVEL: "silent",

@@ -25,22 +25,21 @@
  * See bench/README.md.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { availableParallelism, loadavg } from "node:os";
 import { type EventLoopUtilization, type IntervalHistogram, monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { betterAuth } from "better-auth";
 import type { FastifyRequest } from "fastify";
-import pg from "pg";
 import { loadConfig } from "../src/config.ts";
 import { createDatabase, type Database } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrator.ts";
 import { toFetchHeaders } from "../src/modules/identity/auth-bridge.routes.ts";
 import { withPrehashedPassword } from "../src/modules/identity/password-hasher.ts";
 import { type App, buildApp } from "../src/server/app.ts";
+import { createThrowawayDatabase, TEST_PG_ADMIN_URL, type ThrowawayDatabase } from "../test/helpers/test-database.ts";
 import type { ClientCommand, ClientResult, ClientSetup } from "./load-client.ts";
 
 const TARGET_LOOKUP_P99_MS = 10;
@@ -181,32 +180,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-type Throwaway = { url: string; drop(): Promise<void> };
-
-/** A fresh SQLite file in a temp dir, or a new PostgreSQL database (as test/helpers/test-database.ts does). */
-async function createThrowaway(): Promise<Throwaway> {
-  if (engine === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "lp-bench-"));
-    return { url: `sqlite:${join(dir, "portal.sqlite")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const adminUrl =
-    process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `lp_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+/** A fresh SQLite file in a temp dir, or a new PostgreSQL database, dropped at the end. */
+function createThrowaway(): Promise<ThrowawayDatabase> {
+  return createThrowawayDatabase(engine, process.env.BENCH_PG_ADMIN_URL ?? TEST_PG_ADMIN_URL);
 }
 
 /** A FIFO semaphore. */

@@ -12,23 +12,26 @@ export const TEST_PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? "postgres://po
 
 export type ThrowawayDatabase = { url: string; drop(): Promise<void> };
 
-/** A fresh, empty database on the engine under test: a SQLite file or a new PostgreSQL database. */
-export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
-  if (TEST_ENGINE === "sqlite") {
+/** A fresh, empty database (by default on the engine under test): a SQLite file or a new PostgreSQL database. */
+export async function createThrowawayDatabase(
+  engine: "sqlite" | "postgres" = TEST_ENGINE,
+  adminUrl = TEST_PG_ADMIN_URL,
+): Promise<ThrowawayDatabase> {
+  if (engine === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "lp-test-"));
     return { url: `sqlite:${join(dir, "portal.sqlite")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const name = `lp_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(TEST_PG_ADMIN_URL);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     async drop() {
-      const client = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+      const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
