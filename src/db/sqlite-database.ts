@@ -16,18 +16,17 @@ function toSqliteValue(value: unknown): unknown {
 
 const toSqliteParameters = (parameters: readonly unknown[]) => parameters.map(toSqliteValue);
 
-/** The part of a statement Kysely's SqliteDriver uses. */
+/** The part of a statement our read/write dialect uses. */
 type KyselyStatement = {
   reader: boolean;
   all(parameters: readonly unknown[]): unknown[];
   run(parameters: readonly unknown[]): BetterSqlite3.RunResult;
-  iterate(parameters: readonly unknown[]): IterableIterator<unknown>;
 };
 
 /** Kysely prepares every query anew; re-preparing the same SQL cost ~6% of a session lookup. */
 const STATEMENT_CACHE_SIZE = 500;
 
-/** What Kysely's SqliteDialect needs from a database: `prepare` and `close`. */
+/** A SQLite connection as sqlite-read-write-dialect.ts uses it: `prepare` and `close`. */
 export type SqliteForKysely = { prepare(sql: string): KyselyStatement; close(): void };
 
 /** Opens the embedded database with the pragmas a multi-request server needs. */
@@ -53,7 +52,6 @@ export function openSqlite(file: string, { readonly = false } = {}): SqliteForKy
         reader: statement.reader,
         all: (parameters) => statement.all(toSqliteParameters(parameters)),
         run: (parameters) => statement.run(toSqliteParameters(parameters)),
-        iterate: (parameters) => statement.iterate(toSqliteParameters(parameters)),
       };
       // Map keeps insertion order: drop the oldest entry when full.
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? "");

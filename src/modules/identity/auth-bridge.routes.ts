@@ -99,12 +99,13 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
 
     const text = await response.text();
     if (action) {
-      const actorUserId = before?.user.id ?? userIdFrom(text) ?? totpUser ?? pendingUser;
-      const metadata: Record<string, unknown> = { email: actorUserId ? undefined : email };
+      let actorUserId = before?.user.id ?? userIdFrom(text) ?? totpUser ?? pendingUser;
+      const metadata: Record<string, unknown> = { email };
       if (isSignIn && response.status === 200 && text.includes('"twoFactorRedirect":true')) {
+        // The answer names nobody yet; look the person up once, for the log and the second step.
         metadata.secondFactorPending = true;
-        const userId = await userIdByEmail(email);
-        if (userId) secondFactor.remember(response.headers.getSetCookie(), userId);
+        actorUserId ??= await userIdByEmail(email);
+        if (actorUserId) secondFactor.remember(response.headers.getSetCookie(), actorUserId);
       }
       await audit(request, action, response.status, metadata, actorUserId);
     }

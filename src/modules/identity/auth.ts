@@ -3,7 +3,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { insertOutboxEmail } from "../notifications/outbox.repo.ts";
+import { type EmailTemplate, insertOutboxEmail } from "../notifications/outbox.repo.ts";
 import { hashPassword, verifyPassword } from "./password-hasher.ts";
 import { checkPasswordPolicy } from "./password-policy.ts";
 
@@ -23,14 +23,12 @@ export type AuthLogger = { warn(obj: object, msg: string): void; error(obj: obje
 
 export function createAuth(config: Config, database: Database, log?: AuthLogger) {
   const { db } = database;
+  /** Every identity email goes to one person, in their language, with their name and one link. */
+  const queueEmail = (template: EmailTemplate, user: { email: string; name: string }, url: string) =>
+    insertOutboxEmail(db, { template, to: user.email, locale: localeOf(user), data: { name: user.name, url } });
   /** "Your password was changed; if it wasn't you, reset it." After a change and after a reset. */
   const notifyPasswordChanged = (user: { email: string; name: string }) =>
-    insertOutboxEmail(db, {
-      template: "password-changed",
-      to: user.email,
-      locale: localeOf(user),
-      data: { name: user.name, url: `${config.publicUrl}/forgot-password` },
-    });
+    queueEmail("password-changed", user, `${config.publicUrl}/forgot-password`);
   return betterAuth({
     appName: "License Portal",
     // Plain text into our logger: no ANSI colours in JSON logs, and no terminal
@@ -75,12 +73,7 @@ export function createAuth(config: Config, database: Database, log?: AuthLogger)
         await notifyPasswordChanged(user);
       },
       sendResetPassword: async ({ user, url }) => {
-        await insertOutboxEmail(db, {
-          template: "reset-password",
-          to: user.email,
-          locale: localeOf(user),
-          data: { name: user.name, url },
-        });
+        await queueEmail("reset-password", user, url);
       },
     },
     emailVerification: {
@@ -90,20 +83,10 @@ export function createAuth(config: Config, database: Database, log?: AuthLogger)
       expiresIn: 60 * 60 * 24,
       // Fires on the first verification only (an already verified person returns early).
       afterEmailVerification: async (user) => {
-        await insertOutboxEmail(db, {
-          template: "welcome",
-          to: user.email,
-          locale: localeOf(user),
-          data: { name: user.name, url: `${config.publicUrl}/` },
-        });
+        await queueEmail("welcome", user, `${config.publicUrl}/`);
       },
       sendVerificationEmail: async ({ user, url }) => {
-        await insertOutboxEmail(db, {
-          template: "verify-email",
-          to: user.email,
-          locale: localeOf(user),
-          data: { name: user.name, url },
-        });
+        await queueEmail("verify-email", user, url);
       },
     },
     // Sign-up and profile edits go through our routes (identity.routes.ts), which
