@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CompanyInfo } from "./company.ts";
 
 /**
  * Request/response schemas shared by the server (validation, OpenAPI) and the web
@@ -10,19 +11,26 @@ export type Locale = z.infer<typeof Locale>;
 
 const personName = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");
 
-export const SignUpBody = z.strictObject({
-  firstName: personName,
-  lastName: personName,
-  email: z.string().trim().max(254).pipe(z.email("Enter a valid email address.")),
-  password: z.string().min(12, "Use at least 12 characters.").max(128, "Use at most 128 characters."),
-  customerType: z.enum(["personal", "business"]).default("personal"),
-  locale: Locale.default("en"),
-  callbackURL: z
-    .string()
-    .max(500)
-    .regex(/^\/(?!\/)/, "must be a path on this site")
-    .optional(),
-});
+export const SignUpBody = z
+  .strictObject({
+    firstName: personName,
+    lastName: personName,
+    email: z.string().trim().max(254).pipe(z.email("Enter a valid email address.")),
+    password: z.string().min(12, "Use at least 12 characters.").max(128, "Use at most 128 characters."),
+    customerType: z.enum(["personal", "business"]).default("personal"),
+    locale: Locale.default("en"),
+    callbackURL: z
+      .string()
+      .max(500)
+      .regex(/^\/(?!\/)/, "must be a path on this site")
+      .optional(),
+    /** Required for "A Business Customer": the business account created with the person as its Account Administrator. */
+    company: CompanyInfo.optional(),
+  })
+  .refine((body) => body.customerType !== "business" || body.company !== undefined, {
+    path: ["company"],
+    message: "Enter the company information.",
+  });
 export type SignUpBody = z.infer<typeof SignUpBody>;
 
 /** The answer is the same whether or not the address was already registered. */

@@ -29,6 +29,7 @@ const EnvSchema = z
       .transform((v) => v === "true"),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+    INVITATION_DAILY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(500),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SMTP_URL) {
@@ -56,6 +57,8 @@ export type Config = Readonly<{
   outboxPollMs: number;
   /** Off only for benchmarks or when a proxy in front already limits auth routes. */
   authRateLimit: boolean;
+  /** Invitations (sent + resent) one business account may send in any 24 hours. */
+  invitationDailyLimit: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -89,5 +92,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: env.TRUST_PROXY,
     outboxPollMs: env.OUTBOX_POLL_MS,
     authRateLimit: env.AUTH_RATE_LIMIT === "on",
+    invitationDailyLimit: env.INVITATION_DAILY_LIMIT,
   });
 }

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as createIdentity from "./migrations/2026_11_26_000001_create_identity.ts";
 import * as createOutboxAndAudit from "./migrations/2026_11_26_000002_create_outbox_and_audit.ts";
+import * as createAccountsAndInvitations from "./migrations/2026_11_26_000003_create_accounts_and_invitations.ts";
 
 /**
  * Migrations are listed here rather than read from disk, so they work the same from
@@ -9,6 +10,7 @@ import * as createOutboxAndAudit from "./migrations/2026_11_26_000002_create_out
 const MIGRATIONS: Record<string, Migration> = {
   "2026_11_26_000001_create_identity": createIdentity,
   "2026_11_26_000002_create_outbox_and_audit": createOutboxAndAudit,
+  "2026_11_26_000003_create_accounts_and_invitations": createAccountsAndInvitations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -74,10 +74,73 @@ export type AuditEventsTable = {
   metadataJson: Json<Record<string, unknown>> | null;
 };
 
+export type AccountsTable = {
+  id: string;
+  kind: "personal" | "business";
+  ownerUserId: string | null;
+  companyName: string | null;
+  country: string | null;
+  postcode: string | null;
+  businessPhone: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  vatId: string | null;
+  website: string | null;
+  createdByUserId: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type MembershipsTable = {
+  accountId: string;
+  userId: string;
+  role: "member" | "admin";
+  status: "active" | "blocked";
+  /** Copies of the person's email and name, for sorting and searching the Users list on one table. */
+  email: string;
+  displayName: string;
+  nameKey: string;
+  joinedAt: Date;
+  updatedAt: Date;
+};
+
+export type MembershipRoleChangesTable = {
+  id: string;
+  accountId: string;
+  userId: string;
+  fromRole: "member" | "admin" | null;
+  toRole: "member" | "admin";
+  note: string | null;
+  changedByUserId: string | null;
+  changedAt: Date;
+};
+
+export type InvitationsTable = {
+  id: string;
+  accountId: string;
+  email: string;
+  locale: string;
+  role: "member" | "admin";
+  status: "pending" | "accepted" | "revoked";
+  tokenHash: string;
+  invitedByUserId: string | null;
+  sentAt: Date;
+  expiresAt: Date;
+  sendCount: ColumnType<number, number | undefined, number>;
+  acceptedByUserId: string | null;
+  closedAt: Date | null;
+  createdAt: Timestamp;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
   authAccounts: AuthAccountsTable;
   outbox: OutboxTable;
   auditEvents: AuditEventsTable;
+  accounts: AccountsTable;
+  memberships: MembershipsTable;
+  membershipRoleChanges: MembershipRoleChangesTable;
+  invitations: InvitationsTable;
 };

@@ -7,10 +7,20 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
+import { createAccountAccess } from "../modules/accounts/account-access.ts";
+import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
+import { createAccountsService } from "../modules/accounts/accounts.service.ts";
+import { accountAuditRoutes } from "../modules/audit/account-audit.routes.ts";
 import { type Auth, createAuth } from "../modules/identity/auth.ts";
 import { authBridgeRoutes } from "../modules/identity/auth-bridge.routes.ts";
 import { identityRoutes } from "../modules/identity/identity.routes.ts";
 import { createIdentityService } from "../modules/identity/identity.service.ts";
+import { invitationsRoutes } from "../modules/invitations/invitations.routes.ts";
+import { createInvitationsService } from "../modules/invitations/invitations.service.ts";
+import { joinRoutes } from "../modules/invitations/join.routes.ts";
+import { createJoinService } from "../modules/invitations/join.service.ts";
+import { membershipRoutes } from "../modules/membership/membership.routes.ts";
+import { createMembershipService } from "../modules/membership/membership.service.ts";
 import { devMailboxRoutes } from "../modules/notifications/dev-mailbox.routes.ts";
 import { createMailer } from "../modules/notifications/mailer.ts";
 import { createOutboxWorker, type OutboxWorker } from "../modules/notifications/outbox.worker.ts";
@@ -86,9 +96,19 @@ export async function buildApp({ config, database, startWorkers = true }: AppDep
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   const auth = createAuth(config, database, app.log);
-  const identity = createIdentityService({ auth, database });
+  const accounts = createAccountsService({ database });
+  const identity = createIdentityService({ auth, database, accounts });
+  const access = createAccountAccess({ identity, db: database.db });
   await authBridgeRoutes(app, { auth, database, publicUrl: config.publicUrl, rateLimit: config.authRateLimit });
   await identityRoutes(app, { identity, rateLimit: config.authRateLimit });
+  await accountsRoutes(app, { accounts, access, identity });
+  await membershipRoutes(app, { membership: createMembershipService({ database, publicUrl: config.publicUrl }), access });
+  await invitationsRoutes(app, {
+    invitations: createInvitationsService({ database, publicUrl: config.publicUrl, dailyLimit: config.invitationDailyLimit }),
+    access,
+  });
+  await joinRoutes(app, { join: createJoinService({ database }), identity, auth, rateLimit: config.authRateLimit });
+  await accountAuditRoutes(app, { access, database });
 
   const mailer = createMailer(config);
   const outbox = createOutboxWorker({ db: database.db, mailer, pollMs: config.outboxPollMs, logger: app.log });

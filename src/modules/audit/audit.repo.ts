@@ -24,23 +24,34 @@ export type AuditEvent = Required<Omit<AuditEntry, "metadata">> & {
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
+function toRow(entry: AuditEntry, occurredAt: Date) {
+  return {
+    id: randomUUID(),
+    occurredAt,
+    action: entry.action,
+    outcome: entry.outcome,
+    actorUserId: entry.actorUserId ?? null,
+    accountId: entry.accountId ?? null,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    ipAddress: entry.ipAddress ?? null,
+    userAgent: entry.userAgent?.slice(0, 512) ?? null,
+    metadataJson: entry.metadata ? JSON.stringify(entry.metadata) : null,
+  };
+}
+
 /** Pass the transaction of the change being audited, so the record and the change commit together. */
 export async function insertAuditEvent(executor: Executor, entry: AuditEntry): Promise<void> {
+  await executor.insertInto("auditEvents").values(toRow(entry, new Date())).execute();
+}
+
+/** Many records in one statement, e.g. one per address of a Send Invitations. */
+export async function insertAuditEvents(executor: Executor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const now = new Date();
   await executor
     .insertInto("auditEvents")
-    .values({
-      id: randomUUID(),
-      occurredAt: new Date(),
-      action: entry.action,
-      outcome: entry.outcome,
-      actorUserId: entry.actorUserId ?? null,
-      accountId: entry.accountId ?? null,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      ipAddress: entry.ipAddress ?? null,
-      userAgent: entry.userAgent?.slice(0, 512) ?? null,
-      metadataJson: entry.metadata ? JSON.stringify(entry.metadata) : null,
-    })
+    .values(entries.map((entry) => toRow(entry, now)))
     .execute();
 }
 

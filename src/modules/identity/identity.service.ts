@@ -1,7 +1,11 @@
 import type { FastifyRequest } from "fastify";
+import type { CompanyInfo } from "../../../contracts/company.ts";
 import type { Me, SignUpBody, UpdateProfileBody } from "../../../contracts/identity.ts";
 import type { Database } from "../../db/database.ts";
+import type { ClientInfo } from "../../server/client-info.ts";
 import { AppError, unauthenticated } from "../../server/errors.ts";
+import { renameMemberships } from "../accounts/accounts.repo.ts";
+import type { AccountsService } from "../accounts/accounts.service.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import type { Auth } from "./auth.ts";
 import { toFetchHeaders } from "./auth-bridge.routes.ts";
@@ -9,9 +13,11 @@ import { withPrehashedPassword } from "./password-hasher.ts";
 import { checkPasswordPolicy } from "./password-policy.ts";
 
 export type SessionUser = { userId: string; sessionId: string };
-export type ClientInfo = { ipAddress: string; userAgent: string | null };
+export type { ClientInfo };
 
-export function createIdentityService({ auth, database }: { auth: Auth; database: Database }) {
+type Deps = { auth: Auth; database: Database; accounts: Pick<AccountsService, "createBusinessAccountIn"> };
+
+export function createIdentityService({ auth, database, accounts }: Deps) {
   const { db } = database;
 
   async function loadMe(userId: string): Promise<Me> {
@@ -22,6 +28,23 @@ export function createIdentityService({ auth, database }: { auth: Auth; database
       .executeTakeFirst();
     if (!row) throw unauthenticated();
     return { ...row, locale: row.locale as Me["locale"] };
+  }
+
+  /**
+   * "A Business Customer": the business account is created with the new person as its
+   * Account Administrator. For an address that was already registered Better Auth
+   * answers with a made-up user (so the answer does not reveal the address); that id
+   * is not in the database, so nothing is attached to somebody else's person.
+   */
+  async function createBusinessAccountForNewPerson(userId: string, company: CompanyInfo, request: FastifyRequest) {
+    await db.transaction().execute(async (trx) => {
+      const person = await trx.selectFrom("users").select("id").where("id", "=", userId).executeTakeFirst();
+      if (!person) return;
+      await accounts.createBusinessAccountIn(trx, userId, company, {
+        ipAddress: request.ip,
+        userAgent: request.headers["user-agent"] ?? null,
+      });
+    });
   }
 
   return {
@@ -39,7 +62,7 @@ export function createIdentityService({ auth, database }: { auth: Auth; database
       }
       const email = body.email.toLowerCase();
       // Hash before Better Auth opens its transaction: see password-hasher.ts.
-      await withPrehashedPassword(body.password, () =>
+      const created = await withPrehashedPassword(body.password, () =>
         auth.api.signUpEmail({
           body: {
             name: `${body.firstName} ${body.lastName}`,
@@ -53,6 +76,9 @@ export function createIdentityService({ auth, database }: { auth: Auth; database
           headers: toFetchHeaders(request),
         }),
       );
+      if (body.customerType === "business" && body.company) {
+        await createBusinessAccountForNewPerson(created.user.id, body.company, request);
+      }
       return { email };
     },
 
@@ -71,6 +97,7 @@ export function createIdentityService({ auth, database }: { auth: Auth; database
           })
           .where("id", "=", userId)
           .execute();
+        await renameMemberships(trx, userId, `${body.firstName} ${body.lastName}`);
         await insertAuditEvent(trx, {
           action: "identity.profile_update",
           outcome: "success",

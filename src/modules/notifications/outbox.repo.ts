@@ -3,7 +3,16 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 
 /** Every email the portal sends; each has HTML + text in all supported locales (templates/). */
-export const EMAIL_TEMPLATES = ["verify-email", "reset-password", "welcome", "password-changed"] as const;
+export const EMAIL_TEMPLATES = [
+  "verify-email",
+  "reset-password",
+  "welcome",
+  "password-changed",
+  "invitation",
+  "membership-blocked",
+  "membership-restored",
+  "membership-removed",
+] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
 export function isEmailTemplate(value: string): value is EmailTemplate {
@@ -15,8 +24,14 @@ export type OutboxEmail = {
   to: string;
   locale: string;
   /**
-   * Template variables, stored as JSON with the message:
-   * verify-email, reset-password, welcome: { name, url }; password-changed: { name, url? }.
+   * Template variables, stored as JSON with the message (`name` is always optional:
+   * without it the greeting has no name; a missing or blank required field makes the
+   * message dead, see templates/render-email.ts):
+   * - verify-email, reset-password, welcome: { name?, url }; password-changed: { name?, url? }
+   * - invitation: { name?, accountName, inviterName, url, expiresAt } (expiresAt: ISO-8601 with offset,
+   *   shown as a date and time in UTC in the recipient's language)
+   * - membership-blocked, membership-removed: { name?, accountName }
+   * - membership-restored: { name?, accountName, url } (url opens the account)
    */
   data: Record<string, string>;
 };
@@ -44,4 +59,26 @@ export async function insertOutboxEmail(executor: Executor, email: OutboxEmail):
     })
     .execute();
   return id;
+}
+
+/** Many emails in one statement (Send Invitations), in the caller's transaction like insertOutboxEmail. */
+export async function insertOutboxEmails(executor: Executor, emails: OutboxEmail[]): Promise<void> {
+  if (emails.length === 0) return;
+  const now = new Date();
+  await executor
+    .insertInto("outbox")
+    .values(
+      emails.map((email) => ({
+        id: randomUUID(),
+        kind: "email",
+        template: email.template,
+        recipient: email.to,
+        locale: email.locale,
+        payloadJson: JSON.stringify(email.data),
+        status: "pending" as const,
+        attempts: 0,
+        nextAttemptAt: now,
+      })),
+    )
+    .execute();
 }

@@ -1,0 +1,162 @@
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import type { RosterEntry, RosterQuery, RosterSort } from "../../../contracts/accounts.ts";
+import type { DB } from "../../db/schema.ts";
+import { AppError } from "../../server/errors.ts";
+
+/**
+ * The Business Account Users list: members and open invitations in one keyset-paged
+ * list. Each side is read in index order (memberships_*_idx, invitations_open_*_idx)
+ * with LIMIT n+1 and the two are merged here, so the first page costs two short index
+ * scans however large the account is. Sort keys are compared bytewise, as both
+ * engines store them (see `sortableText` in column-types.ts).
+ */
+
+type SortField = "name" | "email" | "date";
+type Cursor = { v: string; id: string };
+type Row = RosterEntry & { sortValue: string };
+
+export type RosterFilter = Omit<RosterQuery, "limit" | "cursor" | "sort"> & { sort: RosterSort };
+
+const invalidCursor = () => new AppError(400, "VALIDATION_FAILED", "The page cursor is not valid; start from the first page.");
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.v, cursor.id])).toString("base64url");
+}
+
+export function decodeCursor(raw: string | undefined): Cursor | null {
+  if (!raw) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
+      return { v: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through
+  }
+  throw invalidCursor();
+}
+
+/** LIKE pattern for a substring search, with the user's % and _ taken literally. */
+function containsPattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const byteOrder = (a: Row, b: Row) =>
+  Buffer.compare(Buffer.from(a.sortValue), Buffer.from(b.sortValue)) || (a.id < b.id ? -1 : 1);
+
+// biome-ignore lint/suspicious/noExplicitAny: works on both sides' queries, whatever they select.
+function applyKeyset<QB extends SelectQueryBuilder<DB, any, any>>(
+  query: QB,
+  column: string,
+  idColumnName: string,
+  engine: "sqlite" | "postgres",
+  descending: boolean,
+  cursor: Cursor | null,
+  isDate: boolean,
+): QB {
+  const direction = descending ? "desc" : "asc";
+  // Ids are the tie-breaker; on PostgreSQL compare them bytewise too, as the merge below does.
+  const idColumn = engine === "postgres" ? sql`${sql.ref(idColumnName)} collate "C"` : sql.ref(idColumnName);
+  let q = query.orderBy(column as never, direction).orderBy(idColumn, direction) as QB;
+  if (cursor) {
+    const value = isDate ? new Date(cursor.v) : cursor.v;
+    if (isDate && Number.isNaN((value as Date).getTime())) throw invalidCursor();
+    const op = descending ? "<" : ">";
+    const col = sql.ref(column);
+    q = q.where(
+      sql<boolean>`(${col} ${sql.raw(op)} ${value} or (${col} = ${value} and ${idColumn} ${sql.raw(op)} ${cursor.id}))`,
+    ) as QB;
+  }
+  return q;
+}
+
+export async function listRoster(
+  db: Kysely<DB>,
+  engine: "sqlite" | "postgres",
+  accountId: string,
+  filter: RosterFilter,
+  page: { limit: number; cursor: string | undefined },
+  now = new Date(),
+): Promise<{ items: RosterEntry[]; nextCursor: string | null }> {
+  const cursor = decodeCursor(page.cursor);
+  const descending = filter.sort.startsWith("-");
+  const field = filter.sort.replace("-", "") as SortField;
+  const take = page.limit + 1;
+  const pattern = filter.q ? containsPattern(filter.q) : null;
+
+  const wantMembers = filter.status === undefined || filter.status === "active" || filter.status === "blocked";
+  const wantInvitations =
+    (filter.status === undefined || filter.status === "invited" || filter.status === "expired") && filter.role !== "admin";
+
+  const members = wantMembers
+    ? await (() => {
+        const column = { name: "nameKey", email: "email", date: "joinedAt" }[field];
+        let q = db
+          .selectFrom("memberships")
+          .select(["userId", "displayName", "email", "role", "status", "joinedAt", "nameKey"])
+          .where("accountId", "=", accountId);
+        if (filter.role) q = q.where("role", "=", filter.role);
+        if (filter.status === "active" || filter.status === "blocked") q = q.where("status", "=", filter.status);
+        if (pattern) q = q.where((eb) => eb.or([eb("nameKey", "like", pattern), eb("email", "like", pattern)]));
+        return applyKeyset(q, column, "userId", engine, descending, cursor, field === "date")
+          .limit(take)
+          .execute();
+      })()
+    : [];
+
+  const invitations = wantInvitations
+    ? await (() => {
+        const column = { name: "email", email: "email", date: "sentAt" }[field];
+        let q = db
+          .selectFrom("invitations")
+          .select(["id", "email", "role", "sentAt", "expiresAt", "locale"])
+          .where("accountId", "=", accountId)
+          .where("status", "=", "pending");
+        if (filter.status === "invited") q = q.where("expiresAt", ">", now);
+        if (filter.status === "expired") q = q.where("expiresAt", "<=", now);
+        if (pattern) q = q.where("email", "like", pattern);
+        return applyKeyset(q, column, "id", engine, descending, cursor, field === "date")
+          .limit(take)
+          .execute();
+      })()
+    : [];
+
+  const sortValue = (v: string | Date) => (v instanceof Date ? v.toISOString() : v);
+  const rows: Row[] = [
+    ...members.map(
+      (m): Row => ({
+        kind: "member",
+        id: m.userId,
+        name: m.displayName,
+        email: m.email,
+        role: m.role,
+        status: m.status,
+        date: m.joinedAt.toISOString(),
+        expiresAt: null,
+        locale: null,
+        licenseKeys: [],
+        sortValue: sortValue({ name: m.nameKey, email: m.email, date: m.joinedAt }[field]),
+      }),
+    ),
+    ...invitations.map(
+      (i): Row => ({
+        kind: "invitation",
+        id: i.id,
+        name: null,
+        email: i.email,
+        role: i.role,
+        status: i.expiresAt > now ? "invited" : "expired",
+        date: i.sentAt.toISOString(),
+        expiresAt: i.expiresAt.toISOString(),
+        locale: i.locale as RosterEntry["locale"],
+        licenseKeys: [],
+        sortValue: sortValue({ name: i.email, email: i.email, date: i.sentAt }[field]),
+      }),
+    ),
+  ];
+  rows.sort(descending ? (a, b) => byteOrder(b, a) : byteOrder);
+  const pageRows = rows.slice(0, page.limit);
+  const last = pageRows.at(-1);
+  const nextCursor = rows.length > page.limit && last ? encodeCursor({ v: last.sortValue, id: last.id }) : null;
+  return { items: pageRows.map(({ sortValue: _, ...entry }) => entry), nextCursor };
+}
