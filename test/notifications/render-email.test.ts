@@ -1,38 +1,68 @@
 import { describe, expect, it } from "vitest";
-import { SUPPORTED_LOCALES } from "../../contracts/identity.ts";
+import { type Locale, SUPPORTED_LOCALES } from "../../contracts/identity.ts";
 import { EMAIL_TEMPLATES } from "../../src/modules/notifications/outbox.repo.ts";
 import { backoffMs, isPermanentSmtpError, MAX_ATTEMPTS } from "../../src/modules/notifications/outbox.worker.ts";
 import { escapeHtml } from "../../src/modules/notifications/templates/escape-html.ts";
 import { EMAIL_MESSAGES } from "../../src/modules/notifications/templates/locales/index.ts";
-import { EmailRenderError, renderEmail, UnknownTemplateError } from "../../src/modules/notifications/templates/render-email.ts";
+import {
+  EmailRenderError,
+  renderEmail,
+  TEMPLATE_SPECS,
+  UnknownTemplateError,
+} from "../../src/modules/notifications/templates/render-email.ts";
 
 const URL_WITH_QUERY = "https://portal.example.com/api/auth/verify-email?token=abc.def&callbackURL=%2Fdashboard";
 const HOSTILE_NAME = `<script>alert("x")</script> O'Brien & Co`;
+/** Every field any template needs, so one data object renders them all. */
+const ALL_DATA = {
+  name: HOSTILE_NAME,
+  url: URL_WITH_QUERY,
+  accountName: "Acme & Co",
+  inviterName: "Grace Hopper",
+  expiresAt: "2026-12-03T14:05:00.000Z",
+};
+
+/** The copy with its placeholders filled as the renderer does (expiresAt formatted in UTC). */
+function filled(copy: string, locale: Locale): string {
+  const expiresAt = new Intl.DateTimeFormat(locale === "zh" ? "zh-Hans" : locale, {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "UTC",
+  }).format(new Date(ALL_DATA.expiresAt));
+  const values: Record<string, string> = { ...ALL_DATA, expiresAt };
+  return copy.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? `{{${key}}}`);
+}
 
 describe("renderEmail: every template in every locale", () => {
   for (const template of EMAIL_TEMPLATES) {
     for (const locale of SUPPORTED_LOCALES) {
       it(`${template} / ${locale}`, () => {
-        const mail = renderEmail(template, locale, "ada@example.com", { name: HOSTILE_NAME, url: URL_WITH_QUERY });
-        const copy = EMAIL_MESSAGES[locale][template];
+        const mail = renderEmail(template, locale, "ada@example.com", ALL_DATA);
+        const copy: Record<string, string> = EMAIL_MESSAGES[locale][template];
+        const hasAction = (TEMPLATE_SPECS[template].body as readonly string[]).includes("action");
 
         expect(mail.to).toBe("ada@example.com");
-        expect(mail.subject).toBe(copy.subject);
+        expect(mail.subject).toBe(filled(copy.subject ?? "", locale));
         expect(mail.subject).not.toMatch(/[\r\n]/);
-        if (locale !== "en") expect(mail.subject).not.toBe(EMAIL_MESSAGES.en[template].subject);
+        if (locale !== "en") expect(mail.subject).not.toBe(renderEmail(template, "en", "a@example.com", ALL_DATA).subject);
 
-        // Text: raw values, the URL on a line of its own, the copy of this locale.
-        expect(mail.text).toContain(`\n${URL_WITH_QUERY}\n`);
+        // Text: raw values, the URL on a line of its own, the copy of this locale, no placeholder left.
         expect(mail.text).toContain(HOSTILE_NAME);
-        expect(mail.text).toContain(copy.intro);
-        expect(mail.text).toContain(copy.outro);
+        for (const part of TEMPLATE_SPECS[template].body) expect(mail.text).toContain(filled(copy[part] ?? "", locale));
+        expect(`${mail.subject}${mail.text}${mail.html}`).not.toContain("{{");
+        if (hasAction) expect(mail.text).toContain(`\n${URL_WITH_QUERY}\n`);
+        else expect(mail.text).not.toContain(URL_WITH_QUERY);
 
         // HTML: the language, a button-like link and the plain URL, every value escaped.
         const escapedUrl = escapeHtml(URL_WITH_QUERY);
         expect(mail.html).toContain(`<html lang="${locale}"`);
-        expect(mail.html.split(`href="${escapedUrl}"`)).toHaveLength(3);
-        expect(mail.html).toContain(`>${escapedUrl}</a>`);
-        expect(mail.html).toContain(`>${escapeHtml(copy.action)}</a>`);
+        if (hasAction) {
+          expect(mail.html.split(`href="${escapedUrl}"`)).toHaveLength(3);
+          expect(mail.html).toContain(`>${escapedUrl}</a>`);
+          expect(mail.html).toContain(`>${escapeHtml(copy.action ?? "")}</a>`);
+        } else {
+          expect(mail.html).not.toContain("<a ");
+        }
         expect(mail.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Brien &amp; Co");
         expect(mail.html).not.toContain("<script");
         expect(mail.html).not.toContain("<table");

@@ -1,7 +1,9 @@
+import type { Locale } from "../../../../contracts/identity.ts";
 import type { RenderedEmail } from "../mailer.ts";
 import { type EmailTemplate, isEmailTemplate } from "../outbox.repo.ts";
 import { resolveLocale, translatorFor } from "./i18n.ts";
 import { type EmailContent, renderHtml, renderText } from "./layout.ts";
+import type { EmailMessages } from "./locales/index.ts";
 
 /** A message that can never be rendered (bad template or data): retrying cannot help. */
 export class EmailRenderError extends Error {
@@ -15,19 +17,47 @@ export class UnknownTemplateError extends EmailRenderError {
   }
 }
 
-type TemplateSpec = {
-  /** Whether the template needs `data.url` (the link behind the button). */
-  url: "required" | "optional";
-  /** Reading order of the body; `action` is the button plus the plain URL and is left out when there is no URL. */
-  body: ReadonlyArray<"intro" | "action" | "outro">;
+/** The data fields a template can use; all are strings in the outbox row's JSON. */
+export type EmailDataField = "name" | "url" | "accountName" | "inviterName" | "expiresAt";
+
+/** The copy keys of a template that can appear in its body (subject and heading have their own place). */
+type BodyPart<T extends EmailTemplate> = Exclude<keyof EmailMessages[T] & string, "subject" | "heading">;
+
+type TemplateSpec<T extends EmailTemplate> = {
+  /**
+   * Fields that must be present and not blank, or the message is dead at once. `name`
+   * is never required (without it the greeting has no name); `url` is always checked
+   * to be an absolute http(s) link when given.
+   */
+  requires: readonly EmailDataField[];
+  /** Fields holding an ISO-8601 timestamp, shown as a long date and short time in UTC, in the recipient's language. */
+  dateTimes?: readonly EmailDataField[];
+  /**
+   * Reading order of the body: each entry is a copy key of the template, output as a
+   * paragraph, except `action`: the button plus the plain URL, left out when there is no URL.
+   */
+  body: ReadonlyArray<BodyPart<T>>;
 };
 
-const SPECS: Record<EmailTemplate, TemplateSpec> = {
-  "verify-email": { url: "required", body: ["intro", "action", "outro"] },
-  "reset-password": { url: "required", body: ["intro", "action", "outro"] },
-  welcome: { url: "required", body: ["intro", "action", "outro"] },
+/**
+ * Every template's data and body. All copy strings (subject and heading included) are
+ * interpolated with the data, so a placeholder must name a field listed in `requires`
+ * (test/notifications/membership-emails.test.ts checks this for every locale).
+ */
+export const TEMPLATE_SPECS: { readonly [T in EmailTemplate]: TemplateSpec<T> } = {
+  "verify-email": { requires: ["url"], body: ["intro", "action", "outro"] },
+  "reset-password": { requires: ["url"], body: ["intro", "action", "outro"] },
+  welcome: { requires: ["url"], body: ["intro", "action", "outro"] },
   // "If this wasn't you, reset your password" comes before the (optional) reset link.
-  "password-changed": { url: "optional", body: ["intro", "outro", "action"] },
+  "password-changed": { requires: [], body: ["intro", "outro", "action"] },
+  invitation: {
+    requires: ["accountName", "inviterName", "url", "expiresAt"],
+    dateTimes: ["expiresAt"],
+    body: ["intro", "details", "action", "expiry", "outro"],
+  },
+  "membership-blocked": { requires: ["accountName"], body: ["intro", "details", "outro"] },
+  "membership-restored": { requires: ["accountName", "url"], body: ["intro", "action", "outro"] },
+  "membership-removed": { requires: ["accountName"], body: ["intro", "outro"] },
 };
 
 /**
@@ -37,39 +67,62 @@ const SPECS: Record<EmailTemplate, TemplateSpec> = {
  */
 export function renderEmail(template: string, locale: string, to: string, data: Record<string, string>): RenderedEmail {
   if (!isEmailTemplate(template)) throw new UnknownTemplateError(template);
-  const spec = SPECS[template];
-  const lang = resolveLocale(locale);
-  const t = translatorFor(lang);
-  const name = stringField(data, "name").trim();
-  const url = checkedUrl(template, stringField(data, "url"), spec.url);
+  const content = buildContent(template, resolveLocale(locale), data);
+  return { to, subject: content.subject, text: renderText(content), html: renderHtml(content) };
+}
 
-  const content: EmailContent = {
+function buildContent<T extends EmailTemplate>(template: T, lang: Locale, data: unknown): EmailContent {
+  const spec: TemplateSpec<T> = TEMPLATE_SPECS[template];
+  const values = interpolationValues(template, spec, lang, data);
+  const t = translatorFor(lang);
+  // The values are raw text: i18next escapes nothing (see i18n.ts) and the HTML layout escapes every string.
+  const copy = (key: keyof EmailMessages[T] & string) => t(template, key, values);
+  return {
     lang,
-    subject: oneLine(t(template, "subject")),
-    heading: t(template, "heading"),
-    greeting: name ? t("common", "greeting", { name }) : t("common", "greetingNoName"),
+    subject: oneLine(copy("subject")),
+    heading: copy("heading"),
+    greeting: values.name ? t("common", "greeting", { name: values.name }) : t("common", "greetingNoName"),
     blocks: spec.body.flatMap((part): EmailContent["blocks"] => {
-      if (part !== "action") return [{ kind: "paragraph", text: t(template, part) }];
-      return url ? [{ kind: "action", label: t(template, "action"), url }] : [];
+      if (part !== "action") return [{ kind: "paragraph", text: copy(part) }];
+      return values.url ? [{ kind: "action", label: copy(part), url: values.url }] : [];
     }),
     linkHint: t("common", "linkHint"),
     signature: t("common", "signature"),
     footer: t("common", "footer"),
   };
-  return { to, subject: content.subject, text: renderText(content), html: renderHtml(content) };
 }
 
-function stringField(data: unknown, key: string): string {
-  const value = typeof data === "object" && data !== null ? (data as Record<string, unknown>)[key] : undefined;
-  return typeof value === "string" ? value : "";
+/**
+ * The data as interpolation values: every string field on one line, `url` checked,
+ * timestamps formatted. Throws `EmailRenderError` for a missing required field.
+ */
+function interpolationValues<T extends EmailTemplate>(
+  template: T,
+  spec: TemplateSpec<T>,
+  lang: Locale,
+  data: unknown,
+): Record<string, string> {
+  const record = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
+  // fromEntries defines own properties, so a "__proto__" key in the JSON stays a plain value.
+  const values: Record<string, string> = Object.fromEntries(
+    Object.entries(record).flatMap(([key, value]) =>
+      typeof value === "string" && oneLine(value) ? [[key, oneLine(value)]] : [],
+    ),
+  );
+  for (const field of spec.requires) {
+    if (!values[field]) throw new EmailRenderError(`Email template "${template}" needs data.${field}`);
+  }
+  // Checked from the raw value: the URL parser drops stray whitespace and line breaks itself.
+  if (values.url && typeof record.url === "string") values.url = checkedUrl(template, record.url);
+  for (const field of spec.dateTimes ?? []) {
+    const value = values[field];
+    if (value) values[field] = formatDateTime(template, field, value, lang);
+  }
+  return values;
 }
 
 /** Only absolute http(s) links go into a mail: never `javascript:` or relative URLs. */
-function checkedUrl(template: EmailTemplate, url: string, need: TemplateSpec["url"]): string | undefined {
-  if (!url) {
-    if (need === "required") throw new EmailRenderError(`Email template "${template}" needs data.url`);
-    return undefined;
-  }
+function checkedUrl(template: EmailTemplate, url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -81,6 +134,23 @@ function checkedUrl(template: EmailTemplate, url: string, need: TemplateSpec["ur
   }
   // The parsed form: no stray whitespace or line breaks can reach the text or HTML.
   return parsed.href;
+}
+
+/** A date and time with an explicit offset ("Z" or "+02:00"), so the moment is unambiguous. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** BCP 47 tags for Intl where our locale code alone is ambiguous. */
+const INTL_LOCALE: Partial<Record<Locale, string>> = { zh: "zh-Hans" };
+
+/** "December 3, 2026 at 2:05 PM", "3. Dezember 2026 um 14:05", …: always UTC, which the copy says. */
+function formatDateTime(template: EmailTemplate, field: string, value: string, lang: Locale): string {
+  const date = new Date(value);
+  if (!ISO_DATE_TIME.test(value) || Number.isNaN(date.getTime())) {
+    throw new EmailRenderError(`Email template "${template}" needs an ISO-8601 date and time in data.${field}`);
+  }
+  return new Intl.DateTimeFormat(INTL_LOCALE[lang] ?? lang, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(
+    date,
+  );
 }
 
 function oneLine(value: string): string {

@@ -1,6 +1,6 @@
-import type { EmailMessages } from "./en.ts";
+import type { IdentityMessages } from "./en.ts";
 
-export const de: EmailMessages = {
+export const de: IdentityMessages = {
   common: {
     greeting: "Hallo {{name}},",
     greetingNoName: "Hallo,",

@@ -1,7 +1,10 @@
+import type { CopyShape } from "./copy-shape.ts";
+
 /**
- * English email copy: the source of the keys. Every other locale is typed as
- * `EmailMessages`, so a missing key is a compile error. "License Portal" is the
- * product name and stays untranslated. Placeholders: {{name}}.
+ * English email copy for the shared parts and the identity emails: the source of
+ * the keys. Every other locale is typed as `IdentityMessages`, so a missing key is
+ * a compile error. "License Portal" is the product name and stays untranslated.
+ * Placeholders: {{name}} (greeting only).
  */
 export const en = {
   common: {
@@ -44,4 +47,4 @@ export const en = {
   },
 };
 
-export type EmailMessages = { [Namespace in keyof typeof en]: { [Key in keyof (typeof en)[Namespace]]: string } };
+export type IdentityMessages = CopyShape<typeof en>;

@@ -1,6 +1,6 @@
-import type { EmailMessages } from "./en.ts";
+import type { IdentityMessages } from "./en.ts";
 
-export const es: EmailMessages = {
+export const es: IdentityMessages = {
   common: {
     greeting: "Hola, {{name}}:",
     greetingNoName: "Hola:",

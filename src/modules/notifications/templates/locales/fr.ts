@@ -1,7 +1,7 @@
-import type { EmailMessages } from "./en.ts";
+import type { IdentityMessages } from "./en.ts";
 
 // French typography: a narrow no-break space (U+202F) before ":" and ";".
-export const fr: EmailMessages = {
+export const fr: IdentityMessages = {
   common: {
     greeting: "Bonjour {{name}},",
     greetingNoName: "Bonjour,",

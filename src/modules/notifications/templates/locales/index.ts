@@ -1,14 +1,39 @@
 import type { Locale } from "../../../../../contracts/identity.ts";
 import { de } from "./de.ts";
-import { type EmailMessages, en } from "./en.ts";
+import { en, type IdentityMessages } from "./en.ts";
 import { es } from "./es.ts";
 import { fr } from "./fr.ts";
 import { it } from "./it.ts";
 import { ja } from "./ja.ts";
+import { MEMBERSHIP_MESSAGES, type MembershipMessages } from "./membership/index.ts";
 import { ru } from "./ru.ts";
 import { zh } from "./zh.ts";
 
-export type { EmailMessages };
+/**
+ * Email copy, one file per locale and area: `<locale>.ts` holds the shared parts
+ * (`common`) and the identity emails, `membership/<locale>.ts` the business-account
+ * membership emails. Each area's English file is the source of its keys.
+ */
+export type EmailMessages = IdentityMessages & MembershipMessages;
 
-/** Email copy for every supported locale; a new entry in SUPPORTED_LOCALES fails to compile until it is added here. */
-export const EMAIL_MESSAGES: Record<Locale, EmailMessages> = { en, de, fr, es, it, ja, zh, ru };
+/** Compiles only while no two areas use the same namespace (one would silently hide the other). */
+type Disjoint<Overlap extends never> = Overlap;
+export type AreasAreDisjoint = Disjoint<keyof IdentityMessages & keyof MembershipMessages>;
+
+const IDENTITY_MESSAGES: Record<Locale, IdentityMessages> = { en, de, fr, es, it, ja, zh, ru };
+
+function messagesFor(locale: Locale): EmailMessages {
+  return { ...IDENTITY_MESSAGES[locale], ...MEMBERSHIP_MESSAGES[locale] };
+}
+
+/** Email copy for every supported locale; a new entry in SUPPORTED_LOCALES fails to compile until every area has it. */
+export const EMAIL_MESSAGES: Record<Locale, EmailMessages> = {
+  en: messagesFor("en"),
+  de: messagesFor("de"),
+  fr: messagesFor("fr"),
+  es: messagesFor("es"),
+  it: messagesFor("it"),
+  ja: messagesFor("ja"),
+  zh: messagesFor("zh"),
+  ru: messagesFor("ru"),
+};

@@ -1,6 +1,6 @@
-import type { EmailMessages } from "./en.ts";
+import type { IdentityMessages } from "./en.ts";
 
-export const it: EmailMessages = {
+export const it: IdentityMessages = {
   common: {
     greeting: "Gentile {{name}},",
     greetingNoName: "Buongiorno,",

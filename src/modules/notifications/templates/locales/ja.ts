@@ -1,6 +1,6 @@
-import type { EmailMessages } from "./en.ts";
+import type { IdentityMessages } from "./en.ts";
 
-export const ja: EmailMessages = {
+export const ja: IdentityMessages = {
   common: {
     greeting: "{{name}} 様",
     greetingNoName: "お客様",

@@ -1,6 +1,6 @@
-import type { EmailMessages } from "./en.ts";
+import type { IdentityMessages } from "./en.ts";
 
-export const ru: EmailMessages = {
+export const ru: IdentityMessages = {
   common: {
     greeting: "Здравствуйте, {{name}}!",
     greetingNoName: "Здравствуйте!",

@@ -1,7 +1,7 @@
-import type { EmailMessages } from "./en.ts";
+import type { IdentityMessages } from "./en.ts";
 
 /** Simplified Chinese. */
-export const zh: EmailMessages = {
+export const zh: IdentityMessages = {
   common: {
     greeting: "{{name}}，您好：",
     greetingNoName: "您好：",
