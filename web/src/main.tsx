@@ -8,6 +8,8 @@ import "./styles/forms.css";
 import "./styles/buttons.css";
 import "./styles/menu.css";
 import "./styles/pages.css";
+import "./styles/dialog.css";
+import "./styles/accounts.css";
 
 await initI18n();
 

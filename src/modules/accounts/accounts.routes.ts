@@ -93,7 +93,7 @@ export async function accountsRoutes(fastify: FastifyInstance, { accounts, acces
     async (request, reply) => {
       const actor = await access.require(request, request.params.accountId, { business: true });
       await accounts.leave(actor, clientInfo(request));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

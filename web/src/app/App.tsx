@@ -1,6 +1,14 @@
 import { Fragment, type ReactNode } from "react";
+import { AccountGate } from "../features/accounts/AccountGate.tsx";
+import { AccountProvider } from "../features/accounts/account-context.tsx";
+import { AccountsProvider } from "../features/accounts/accounts-store.tsx";
+import { BusinessProfilePage } from "../features/accounts/BusinessProfilePage.tsx";
+import { CreateAccountPage } from "../features/accounts/CreateAccountPage.tsx";
+import { DashboardPage } from "../features/accounts/DashboardPage.tsx";
+import { HomeRedirect } from "../features/accounts/HomeRedirect.tsx";
+import { type AccountSection, matchAccountRoute } from "../features/accounts/paths.ts";
+import { AuditLogPage } from "../features/audit/AuditLogPage.tsx";
 import { MailboxPage } from "../features/dev-mailbox/MailboxPage.tsx";
-import { DashboardPage } from "../features/identity/DashboardPage.tsx";
 import { EmailVerifiedPage } from "../features/identity/EmailVerifiedPage.tsx";
 import { ForgotPasswordPage } from "../features/identity/ForgotPasswordPage.tsx";
 import { ProfilePage } from "../features/identity/ProfilePage.tsx";
@@ -8,43 +16,75 @@ import { ResetPasswordPage } from "../features/identity/ResetPasswordPage.tsx";
 import { SignInPage } from "../features/identity/SignInPage.tsx";
 import { SignUpPage } from "../features/identity/SignUpPage.tsx";
 import { SecurityPage } from "../features/identity/security/SecurityPage.tsx";
+import { JoinPage } from "../features/join/JoinPage.tsx";
+import { UsersPage } from "../features/members/UsersPage.tsx";
 import { SessionProvider } from "../lib/session.ts";
 import { AppShell } from "./AppShell.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { PublicLayout } from "./PublicLayout.tsx";
 import { RequireAuth } from "./RequireAuth.tsx";
-import { useLocation } from "./router.tsx";
+import { normalizePath, useLocation } from "./router.tsx";
 
-const signedIn = (path: string, page: ReactNode) => (
-  <RequireAuth>
-    <AppShell>
-      <Fragment key={path}>{page}</Fragment>
-    </AppShell>
-  </RequireAuth>
-);
-
+/** Public pages; /join works signed in or out. */
 const PUBLIC: Record<string, () => ReactNode> = {
   "/sign-up": () => <SignUpPage />,
   "/sign-in": () => <SignInPage />,
   "/forgot-password": () => <ForgotPasswordPage />,
   "/reset-password": () => <ResetPasswordPage />,
   "/email-verified": () => <EmailVerifiedPage />,
+  "/join": () => <JoinPage />,
 };
 
+/** Signed-in pages outside any one account. */
 const PRIVATE: Record<string, () => ReactNode> = {
-  "/": () => <DashboardPage />,
+  "/": () => <HomeRedirect />,
+  "/accounts/new": () => <CreateAccountPage />,
   "/profile": () => <ProfilePage />,
   "/security": () => <SecurityPage />,
 };
 
+/** The pages of the account in the URL (/accounts/:accountId/…). */
+const ACCOUNT_PAGES: Record<AccountSection, (accountId: string) => ReactNode> = {
+  dashboard: () => <DashboardPage />,
+  "business-profile": () => <BusinessProfilePage />,
+  users: (accountId) => <UsersPage accountId={accountId} />,
+  audit: (accountId) => <AuditLogPage accountId={accountId} />,
+};
+
 function Routes() {
   const { pathname } = useLocation();
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
-  const publicPage = PUBLIC[path];
+  const path = normalizePath(pathname);
   // `key` remounts the page on navigation, so each page starts fresh and its heading takes focus.
+  const publicPage = PUBLIC[path];
   if (publicPage) return <PublicLayout key={path}>{publicPage()}</PublicLayout>;
+
   const privatePage = PRIVATE[path];
-  if (privatePage) return signedIn(path, privatePage());
+  if (privatePage) {
+    return (
+      <RequireAuth>
+        <AppShell>
+          <Fragment key={path}>{privatePage()}</Fragment>
+        </AppShell>
+      </RequireAuth>
+    );
+  }
+
+  const account = matchAccountRoute(path);
+  if (account) {
+    // Keyed by account: switching accounts loads the other one from scratch.
+    return (
+      <RequireAuth>
+        <AccountProvider key={account.accountId} accountId={account.accountId} page={path}>
+          <AppShell>
+            <AccountGate>
+              <Fragment key={path}>{ACCOUNT_PAGES[account.section](account.accountId)}</Fragment>
+            </AccountGate>
+          </AppShell>
+        </AccountProvider>
+      </RequireAuth>
+    );
+  }
+
   if (path === "/dev/mailbox") {
     return (
       <PublicLayout wide>
@@ -62,7 +102,9 @@ function Routes() {
 export function App() {
   return (
     <SessionProvider>
-      <Routes />
+      <AccountsProvider>
+        <Routes />
+      </AccountsProvider>
     </SessionProvider>
   );
 }

@@ -1,10 +1,14 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { AccountNav } from "./AccountNav.tsx";
 import { Footer } from "./Footer.tsx";
 import { Link } from "./router.tsx";
 import { AccountSwitcher, PersonMenu } from "./TopBarMenus.tsx";
 
-/** Layout for signed-in pages: account switcher on the left, person menu on the right. */
+/**
+ * Layout for signed-in pages: account switcher on the left; the account's pages
+ * and the person menu on the right.
+ */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -21,9 +25,12 @@ export function AppShell({ children }: { children: ReactNode }) {
             </Link>
             <AccountSwitcher />
           </div>
-          <nav className="topbar-end" aria-label={t("nav.personal")}>
-            <PersonMenu />
-          </nav>
+          <div className="topbar-end">
+            <AccountNav />
+            <nav aria-label={t("nav.personal")}>
+              <PersonMenu />
+            </nav>
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container main-app">

@@ -1,8 +1,8 @@
 import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from "react";
 
 /**
- * A tiny History API router: the app has a handful of flat routes, so this is
- * all it needs (no nested layouts or loaders).
+ * A tiny History API router: a handful of routes, some with `:params`
+ * (`/accounts/:accountId/users`), so this is all it needs (no nested layouts or loaders).
  */
 const NAVIGATE_EVENT = "license-portal:navigate";
 
@@ -31,6 +31,38 @@ export function navigate(to: string, { replace = false }: { replace?: boolean } 
   else window.history.pushState(null, "", to);
   window.scrollTo(0, 0);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+/** The path without a trailing slash ("/" stays "/"). */
+export function normalizePath(pathname: string): string {
+  return pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+}
+
+export type Params = Record<string, string>;
+
+/**
+ * Matches a path against a pattern like `/accounts/:accountId/users`; returns the
+ * decoded params, or null. Each `:param` is exactly one non-empty segment.
+ */
+export function matchPath(pattern: string, pathname: string): Params | null {
+  const want = pattern.split("/");
+  const have = normalizePath(pathname).split("/");
+  if (want.length !== have.length) return null;
+  const params: Params = {};
+  for (const [index, part] of want.entries()) {
+    const segment = have[index] ?? "";
+    if (part.startsWith(":")) {
+      if (!segment) return null;
+      try {
+        params[part.slice(1)] = decodeURIComponent(segment);
+      } catch {
+        return null;
+      }
+    } else if (part !== segment) {
+      return null;
+    }
+  }
+  return params;
 }
 
 /** Only same-site paths may be used as a post-sign-in destination ("//evil.example" is not one). */

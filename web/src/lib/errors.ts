@@ -23,6 +23,21 @@ const KNOWN_CODES = new Set([
   "SESSION_EXPIRED",
   "CROSS_ORIGIN_REQUEST_REFUSED",
   "INTERNAL_ERROR",
+  "ACCOUNT_NOT_FOUND",
+  "MEMBERSHIP_BLOCKED",
+  "ADMIN_ROLE_REQUIRED",
+  "NOT_A_BUSINESS_ACCOUNT",
+  "LAST_ADMIN",
+  "SELF_CHANGE_REFUSED",
+  "MEMBER_NOT_FOUND",
+  "INVITATION_NOT_FOUND",
+  "INVITATION_EXPIRED",
+  "INVITATION_REVOKED",
+  "INVITATION_USED",
+  "INVITATION_EMAIL_MISMATCH",
+  "ALREADY_MEMBER",
+  "ACCOUNT_EXISTS",
+  "INVITATION_LIMIT_REACHED",
 ]);
 
 export function formatSeconds(seconds: number): string {
@@ -32,6 +47,7 @@ export function formatSeconds(seconds: number): string {
 /** One sentence for an alert, in the UI language. */
 export function messageFor(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return t("errors.generic");
+  if (error.code === "INVITATION_LIMIT_REACHED") return t("errors.INVITATION_LIMIT_REACHED");
   if (error.status === 429 || error.code === "RATE_LIMITED") {
     return error.retryAfterSeconds
       ? t("errors.RATE_LIMITED_RETRY", { duration: formatSeconds(error.retryAfterSeconds) })
@@ -49,11 +65,21 @@ const FIELD_MESSAGES: Record<string, string> = {
   password: "validation.passwordLength",
   newPassword: "validation.passwordLength",
   locale: "validation.localeInvalid",
+  companyName: "company.errors.companyName",
+  country: "company.errors.country",
+  postcode: "company.errors.postcode",
+  businessPhone: "company.errors.businessPhone",
+  addressLine1: "company.errors.address",
+  addressLine2: "company.errors.address",
+  city: "company.errors.city",
+  vatId: "company.errors.vatId",
+  website: "company.errors.website",
 };
 
 /**
- * Maps problem `errors[]` (fields like `body.email`) and PASSWORD_* codes to the
- * form's own field names. `passwordField` names the field a PASSWORD_* code is about.
+ * Maps problem `errors[]` (fields like `body.email`, or `body.company.country` for the
+ * company fields nested in sign-up) and PASSWORD_* codes to the form's own field
+ * names. `passwordField` names the field a PASSWORD_* code is about.
  */
 export function fieldErrorsFrom<F extends string>(t: TFunction, error: unknown, passwordField?: F): Partial<Record<F, string>> {
   const result: Partial<Record<F, string>> = {};
@@ -62,7 +88,11 @@ export function fieldErrorsFrom<F extends string>(t: TFunction, error: unknown, 
     result[passwordField] = t(`errors.${error.code}`);
   }
   for (const { field, message } of error.fieldErrors) {
-    const name = field.replace(/^(body|query|params)\./, "").split(".")[0] ?? field;
+    const name =
+      field
+        .replace(/^(body|query|params)\./, "")
+        .replace(/^company\./, "")
+        .split(".")[0] ?? field;
     const target = (name === "password" && passwordField ? passwordField : name) as F;
     if (result[target]) continue;
     const key = FIELD_MESSAGES[name];

@@ -1,9 +1,10 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { Fragment, type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 
+/** A disabled item stays focusable with the arrow keys (so its note can be read) but cannot be chosen. */
 export type MenuItem =
-  | { kind: "link"; id: string; label: ReactNode; href: string; onSelect: () => void }
-  | { kind: "action"; id: string; label: ReactNode; onSelect: () => void }
-  | { kind: "radio"; id: string; label: ReactNode; checked: boolean; onSelect: () => void };
+  | { kind: "link"; id: string; label: ReactNode; href: string; onSelect: () => void; disabled?: boolean }
+  | { kind: "action"; id: string; label: ReactNode; onSelect: () => void; disabled?: boolean; separatorBefore?: boolean }
+  | { kind: "radio"; id: string; label: ReactNode; checked: boolean; onSelect: () => void; disabled?: boolean };
 
 type MenuButtonProps = {
   /** Content of the button; it is also its accessible name. */
@@ -62,6 +63,7 @@ export function MenuButton({ label, items, menuLabel, align = "start", className
   }
 
   function select(item: MenuItem) {
+    if (item.disabled) return;
     close(item.kind !== "link");
     item.onSelect();
   }
@@ -112,6 +114,7 @@ export function MenuButton({ label, items, menuLabel, align = "start", className
               },
               tabIndex: -1,
               className: "menu-item",
+              "aria-disabled": item.disabled || undefined,
               onMouseEnter: () => setActive(index),
             };
             if (item.kind === "link") {
@@ -145,9 +148,12 @@ export function MenuButton({ label, items, menuLabel, align = "start", className
               );
             }
             return (
-              <button key={item.id} {...common} type="button" role="menuitem" onClick={() => select(item)}>
-                {item.label}
-              </button>
+              <Fragment key={item.id}>
+                {item.separatorBefore && <hr className="menu-separator" />}
+                <button {...common} type="button" role="menuitem" onClick={() => select(item)}>
+                  {item.label}
+                </button>
+              </Fragment>
             );
           })}
         </div>

@@ -10,11 +10,13 @@ import { PageHeading } from "../../ui/PageHeading.tsx";
 import { PasswordField } from "../../ui/PasswordField.tsx";
 import { RadioGroup } from "../../ui/RadioGroup.tsx";
 import { TextField } from "../../ui/TextField.tsx";
+import { CompanyFields } from "../accounts/CompanyFields.tsx";
+import { type CompanyField, checkCompany, companyBody, emptyCompany } from "../accounts/company-form.ts";
 import { CheckInbox } from "./CheckInbox.tsx";
 import { identityApi } from "./identity-api.ts";
 import { NameFields } from "./NameFields.tsx";
 
-type Field = "firstName" | "lastName" | "email" | "password";
+type Field = "firstName" | "lastName" | "email" | "password" | CompanyField;
 type CustomerType = "personal" | "business";
 
 export function SignUpPage() {
@@ -25,6 +27,8 @@ export function SignUpPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [customerType, setCustomerType] = useState<CustomerType>("personal");
+  const [company, setCompany] = useState(emptyCompany);
+  const business = customerType === "business";
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   if (sentTo) return <CheckInbox email={sentTo} />;
@@ -35,6 +39,7 @@ export function SignUpPage() {
       lastName: checkName(lastName),
       email: checkEmail(email),
       password: checkNewPassword(password),
+      ...(business ? checkCompany(company) : {}),
     }),
     action: async () => {
       const result = await identityApi.signUp({
@@ -44,6 +49,8 @@ export function SignUpPage() {
         password,
         customerType,
         locale: currentLocale(),
+        // A Business Customer gets a business account with them as its Account Administrator.
+        ...(business ? { company: companyBody(company) } : {}),
       });
       setSentTo(result.email);
     },
@@ -92,6 +99,7 @@ export function SignUpPage() {
             { value: "business", label: t("signUp.business"), hint: t("signUp.businessHint") },
           ]}
         />
+        {business && <CompanyFields legend={t("company.legend")} values={company} onChange={setCompany} errors={form.errors} />}
         <Button type="submit" busy={form.busy} className="btn-block">
           {t("signUp.submit")}
         </Button>

@@ -1,0 +1,41 @@
+import type { AccountSummary } from "../../../../contracts/accounts.ts";
+import { matchPath } from "../../app/router.tsx";
+
+/** The pages of one account; the id travels in the URL, so two tabs can show two accounts. */
+export type AccountSection = "dashboard" | "business-profile" | "users" | "audit";
+
+const SUFFIX: Record<AccountSection, string> = {
+  dashboard: "",
+  "business-profile": "/business-profile",
+  users: "/users",
+  audit: "/audit",
+};
+
+export const ACCOUNT_ROUTES: Array<{ pattern: string; section: AccountSection }> = (
+  Object.entries(SUFFIX) as Array<[AccountSection, string]>
+).map(([section, suffix]) => ({ pattern: `/accounts/:accountId${suffix}`, section }));
+
+export function accountPath(accountId: string, section: AccountSection = "dashboard"): string {
+  return `/accounts/${encodeURIComponent(accountId)}${SUFFIX[section]}`;
+}
+
+/** The account page a path shows, if any. */
+export function matchAccountRoute(pathname: string): { accountId: string; section: AccountSection } | null {
+  for (const { pattern, section } of ACCOUNT_ROUTES) {
+    const params = matchPath(pattern, pathname);
+    if (params?.accountId && params.accountId !== "new") return { accountId: params.accountId, section };
+  }
+  return null;
+}
+
+/**
+ * Where the switcher goes: the same page in the other account where that page
+ * exists for it (Business Profile only for business accounts; Users and the audit
+ * log only for their Account Administrators), else that account's Dashboard.
+ */
+export function switchTarget(pathname: string, target: AccountSummary): string {
+  const section = matchAccountRoute(pathname)?.section ?? "dashboard";
+  if (target.kind !== "business" || section === "dashboard") return accountPath(target.id);
+  if (section === "business-profile" || target.role === "admin") return accountPath(target.id, section);
+  return accountPath(target.id, "business-profile");
+}

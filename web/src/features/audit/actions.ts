@@ -1,0 +1,52 @@
+import type { TFunction } from "i18next";
+import type { ACCOUNT_AUDIT_ACTIONS } from "../../../../contracts/invitations.ts";
+
+/**
+ * ACCOUNT_AUDIT_ACTIONS from contracts/invitations.ts, copied because that file imports
+ * zod at runtime. Written as area → verbs (the compiler checks below that the copy
+ * matches the contract), each with the i18n key of its label.
+ */
+const LABELS = {
+  account: {
+    created: "audit.actions.accountCreated",
+    company_updated: "audit.actions.accountCompanyUpdated",
+  },
+  invitation: {
+    sent: "audit.actions.invitationSent",
+    resent: "audit.actions.invitationResent",
+    revoked: "audit.actions.invitationRevoked",
+    accepted: "audit.actions.invitationAccepted",
+  },
+  member: {
+    role_changed: "audit.actions.memberRoleChanged",
+    blocked: "audit.actions.memberBlocked",
+    unblocked: "audit.actions.memberUnblocked",
+    removed: "audit.actions.memberRemoved",
+    left: "audit.actions.memberLeft",
+  },
+} as const;
+
+type Labels = typeof LABELS;
+type Area = keyof Labels;
+export type AuditAction = { [A in Area]: `${A}.${Extract<keyof Labels[A], string>}` }[Area];
+
+type ContractAction = (typeof ACCOUNT_AUDIT_ACTIONS)[number];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails to compile when contracts/invitations.ts gains or loses an action. */
+export const ACTIONS_MATCH_CONTRACT: Same<AuditAction, ContractAction> = true;
+
+export const AUDIT_ACTIONS = (Object.keys(LABELS) as Area[]).flatMap((area) =>
+  Object.keys(LABELS[area]).map((verb) => `${area}.${verb}` as AuditAction),
+);
+
+function labelKey(action: string): string | undefined {
+  const [area, verb] = action.split(".", 2);
+  const group: Record<string, string> | undefined = area && area in LABELS ? LABELS[area as Area] : undefined;
+  return verb ? group?.[verb] : undefined;
+}
+
+/** The translated label of an action; an action this app does not know yet shows as it is. */
+export function actionLabel(t: TFunction, action: string): string {
+  const key = labelKey(action);
+  return key ? t(key) : action;
+}
