@@ -106,7 +106,10 @@ describe("invitations and membership", () => {
       password: "violet-harbour-engine-42",
     });
     expect(joined.statusCode).toBe(200);
-    const cookie = [joined.headers["set-cookie"]].flat().map((c) => String(c).split(";")[0]).join("; ");
+    const cookie = [joined.headers["set-cookie"]]
+      .flat()
+      .map((c) => String(c).split(";")[0])
+      .join("; ");
     const me = await t.app.inject({ url: "/api/me", headers: { cookie } });
     expect(me.json()).toMatchObject({ email: "newcomer@example.com", emailVerified: true, locale: "de" });
     const used = await call(t, null, "POST", "/api/invitations/preview", { token });

@@ -33,6 +33,13 @@ export async function createThrowawayDatabase(
     async drop() {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
+      // pg's Pool.end() resolves before its connections have closed; forcing the drop
+      // while they are closing makes the pool emit an unhandled 57P01. Give them a moment.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await client.query("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { Locale } from "../../../contracts/identity.ts";
 import type { AcceptAsNewBody, AcceptResult, InvitationPreview } from "../../../contracts/invitations.ts";
+import { isUniqueViolation } from "../../db/constraint-errors.ts";
 import type { Database } from "../../db/database.ts";
 import type { DB } from "../../db/schema.ts";
 import type { ClientInfo } from "../../server/client-info.ts";
@@ -23,6 +24,9 @@ import { checkPasswordPolicy } from "../identity/password-policy.ts";
 import { insertRoleChange } from "../membership/role-history.repo.ts";
 import { hashInvitationToken } from "./invitation-token.ts";
 import { closeInvitation, findInvitationByTokenHash, type InvitationRow } from "./invitations.repo.ts";
+
+const accountExists = () =>
+  new AppError(409, "ACCOUNT_EXISTS", "This email address already has an account. Sign in with its password to join.");
 
 const notFound = () =>
   new AppError(
@@ -58,9 +62,12 @@ export function createJoinService({ database }: { database: Database }) {
     client: ClientInfo,
     now: Date,
   ): Promise<AcceptResult> {
+    const unlocked = await findInvitationByTokenHash(trx, tokenHash);
+    if (!unlocked) throw notFound();
+    if (!(await lockAccount(trx, engine, unlocked.accountId))) throw notFound();
+    // Read it again under the lock: a revoke, resend or accept may have committed while we waited.
     const invitation = await findInvitationByTokenHash(trx, tokenHash);
     if (!invitation) throw notFound();
-    if (!(await lockAccount(trx, engine, invitation.accountId))) throw notFound();
     const closed = closedError(invitation, now);
     if (closed) throw closed;
     if (invitation.email !== person.email.toLowerCase()) {
@@ -157,61 +164,68 @@ export function createJoinService({ database }: { database: Database }) {
       if (closed) throw closed;
       // Hash before the transaction, so the write lock is never held for the ~50 ms argon2 takes.
       const passwordHash = await hashPassword(body.password);
-      return db.transaction().execute(async (trx) => {
-        const invitation = await findInvitationByTokenHash(trx, tokenHash);
-        if (!invitation) throw notFound();
-        const taken = await trx.selectFrom("users").select("id").where("email", "=", invitation.email).executeTakeFirst();
-        if (taken) {
-          throw new AppError(
-            409,
-            "ACCOUNT_EXISTS",
-            "This email address already has an account. Sign in with its password to join.",
-          );
-        }
-        const now = new Date();
-        const name = `${body.firstName} ${body.lastName}`;
-        const person: Person = { id: randomUUID(), email: invitation.email, name };
-        await trx
-          .insertInto("users")
-          .values({
-            id: person.id,
-            name,
-            firstName: body.firstName,
-            lastName: body.lastName,
-            email: invitation.email,
-            emailVerified: true,
-            locale: invitation.locale,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .execute();
-        await trx
-          .insertInto("authAccounts")
-          .values({
-            id: randomUUID(),
-            userId: person.id,
-            accountId: person.id,
-            providerId: "credential",
-            password: passwordHash,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .execute();
-        await ensurePersonalAccount(trx, person, now);
-        const result = await acceptIn(trx, tokenHash, person, client, now);
-        await insertAuditEvents(trx, [
-          {
-            action: "identity.sign_up",
-            outcome: "success",
-            actorUserId: person.id,
-            targetType: "user",
-            targetId: person.id,
-            ...client,
-            metadata: { via: "invitation", accountId: result.accountId },
-          },
-        ]);
-        return { ...result, email: invitation.email };
-      });
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          const invitation = await findInvitationByTokenHash(trx, tokenHash);
+          if (!invitation) throw notFound();
+          // Lock before the "address taken" check: a double-submitted Join account then waits
+          // here and sees the first one's person (409) instead of failing on the unique email.
+          if (!(await lockAccount(trx, engine, invitation.accountId))) throw notFound();
+          const taken = await trx.selectFrom("users").select("id").where("email", "=", invitation.email).executeTakeFirst();
+          if (taken) {
+            throw accountExists();
+          }
+          const now = new Date();
+          const name = `${body.firstName} ${body.lastName}`;
+          const person: Person = { id: randomUUID(), email: invitation.email, name };
+          await trx
+            .insertInto("users")
+            .values({
+              id: person.id,
+              name,
+              firstName: body.firstName,
+              lastName: body.lastName,
+              email: invitation.email,
+              emailVerified: true,
+              locale: invitation.locale,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .execute();
+          await trx
+            .insertInto("authAccounts")
+            .values({
+              id: randomUUID(),
+              userId: person.id,
+              accountId: person.id,
+              providerId: "credential",
+              password: passwordHash,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .execute();
+          await ensurePersonalAccount(trx, person, now);
+          const result = await acceptIn(trx, tokenHash, person, client, now);
+          await insertAuditEvents(trx, [
+            {
+              action: "identity.sign_up",
+              outcome: "success",
+              actorUserId: person.id,
+              targetType: "user",
+              targetId: person.id,
+              ...client,
+              metadata: { via: "invitation", accountId: result.accountId },
+            },
+          ]);
+          return { ...result, email: invitation.email };
+        })
+        .catch((error: unknown) => {
+          // Two invitations (of different accounts) for the same new address, joined at the same
+          // instant, lock different accounts; the unique email index decides, and the loser gets a 409.
+          if (isUniqueViolation(error)) throw accountExists();
+          throw error;
+        });
     },
   };
 }

@@ -68,13 +68,8 @@ export function createMembershipService({ database, publicUrl }: { database: Dat
         await checkMembership(trx, actor.accountId, actor.userId, { admin: true, business: true });
         const target = await findMembership(trx, actor.accountId, userId);
         if (!target) throw memberNotFound();
-        if (userId === actor.userId && body.status !== "active") {
-          throw new AppError(
-            409,
-            "SELF_CHANGE_REFUSED",
-            body.status === "removed" ? "To remove yourself, use Leave This Business Account." : "You cannot block yourself.",
-          );
-        }
+        // The invariant first: the sole administrator is told to make someone else an administrator,
+        // not to use Leave (which would refuse them too).
         const staysActiveAdmin = body.status === "active" && body.role === "admin";
         if (target.role === "admin" && target.status === "active" && !staysActiveAdmin) {
           if ((await countActiveAdmins(trx, actor.accountId)) <= 1) {
@@ -82,6 +77,13 @@ export function createMembershipService({ database, publicUrl }: { database: Dat
               "Every business account needs at least one active Account Administrator. Make someone else an Account Administrator first.",
             );
           }
+        }
+        if (userId === actor.userId && body.status !== "active") {
+          throw new AppError(
+            409,
+            "SELF_CHANGE_REFUSED",
+            body.status === "removed" ? "To remove yourself, use Leave This Business Account." : "You cannot block yourself.",
+          );
         }
 
         const now = new Date();

@@ -41,8 +41,23 @@ function containsPattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const byteOrder = (a: Row, b: Row) =>
-  Buffer.compare(Buffer.from(a.sortValue), Buffer.from(b.sortValue)) || (a.id < b.id ? -1 : 1);
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * UTF-8 byte order without encoding: for strings without surrogate pairs, UTF-16 code
+ * unit order is code point order, which is UTF-8 byte order. (Allocating two Buffers per
+ * comparison cost ~0.1 ms per page.)
+ */
+function compareBytewise(a: string, b: string): number {
+  if (a === b) return 0;
+  if (SURROGATE.test(a) || SURROGATE.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return a < b ? -1 : 1;
+}
+
+const byteOrder = (a: Row, b: Row) => compareBytewise(a.sortValue, b.sortValue) || compareBytewise(a.id, b.id);
+
+/** A case-insensitive substring match; the explicit ESCAPE makes SQLite honour containsPattern's backslashes, as PostgreSQL does by default. */
+const contains = (column: "nameKey" | "email", pattern: string) => sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
 
 // biome-ignore lint/suspicious/noExplicitAny: works on both sides' queries, whatever they select.
 function applyKeyset<QB extends SelectQueryBuilder<DB, any, any>>(
@@ -63,9 +78,11 @@ function applyKeyset<QB extends SelectQueryBuilder<DB, any, any>>(
     if (isDate && Number.isNaN((value as Date).getTime())) throw invalidCursor();
     const op = descending ? "<" : ">";
     const col = sql.ref(column);
-    q = q.where(
-      sql<boolean>`(${col} ${sql.raw(op)} ${value} or (${col} = ${value} and ${idColumn} ${sql.raw(op)} ${cursor.id}))`,
-    ) as QB;
+    // (col > v or (col = v and id > i)), written as col >= v and (col > v or id > i): the first
+    // term is an index range on both engines, so page n seeks instead of scanning n pages.
+    q = q
+      .where(sql<boolean>`${col} ${sql.raw(op)}= ${value}`)
+      .where(sql<boolean>`(${col} ${sql.raw(op)} ${value} or ${idColumn} ${sql.raw(op)} ${cursor.id})`) as QB;
   }
   return q;
 }
@@ -88,8 +105,9 @@ export async function listRoster(
   const wantInvitations =
     (filter.status === undefined || filter.status === "invited" || filter.status === "expired") && filter.role !== "admin";
 
-  const members = wantMembers
-    ? await (() => {
+  // Two independent queries: on PostgreSQL they run on two pooled connections at once.
+  const membersQuery = wantMembers
+    ? (() => {
         const column = { name: "nameKey", email: "email", date: "joinedAt" }[field];
         let q = db
           .selectFrom("memberships")
@@ -97,15 +115,15 @@ export async function listRoster(
           .where("accountId", "=", accountId);
         if (filter.role) q = q.where("role", "=", filter.role);
         if (filter.status === "active" || filter.status === "blocked") q = q.where("status", "=", filter.status);
-        if (pattern) q = q.where((eb) => eb.or([eb("nameKey", "like", pattern), eb("email", "like", pattern)]));
+        if (pattern) q = q.where((eb) => eb.or([contains("nameKey", pattern), contains("email", pattern)]));
         return applyKeyset(q, column, "userId", engine, descending, cursor, field === "date")
           .limit(take)
           .execute();
       })()
-    : [];
+    : undefined;
 
-  const invitations = wantInvitations
-    ? await (() => {
+  const invitationsQuery = wantInvitations
+    ? (() => {
         const column = { name: "email", email: "email", date: "sentAt" }[field];
         let q = db
           .selectFrom("invitations")
@@ -114,12 +132,13 @@ export async function listRoster(
           .where("status", "=", "pending");
         if (filter.status === "invited") q = q.where("expiresAt", ">", now);
         if (filter.status === "expired") q = q.where("expiresAt", "<=", now);
-        if (pattern) q = q.where("email", "like", pattern);
+        if (pattern) q = q.where(contains("email", pattern));
         return applyKeyset(q, column, "id", engine, descending, cursor, field === "date")
           .limit(take)
           .execute();
       })()
-    : [];
+    : undefined;
+  const [members = [], invitations = []] = await Promise.all([membersQuery, invitationsQuery]);
 
   const sortValue = (v: string | Date) => (v instanceof Date ? v.toISOString() : v);
   const rows: Row[] = [
