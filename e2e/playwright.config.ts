@@ -28,6 +28,9 @@ export default defineConfig({
   use: {
     baseURL,
     locale: "en-US",
+    // A missing element fails the step in seconds instead of at the 2-minute test timeout.
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import * as createIdentity from "./migrations/2026_11_26_000001_create_identity.ts";
 import * as createOutboxAndAudit from "./migrations/2026_11_26_000002_create_outbox_and_audit.ts";
 import * as createAccountsAndInvitations from "./migrations/2026_11_26_000003_create_accounts_and_invitations.ts";
+import * as tuneRosterIndexes from "./migrations/2026_11_26_000004_tune_roster_indexes.ts";
 
 /**
  * Migrations are listed here rather than read from disk, so they work the same from
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_26_000001_create_identity": createIdentity,
   "2026_11_26_000002_create_outbox_and_audit": createOutboxAndAudit,
   "2026_11_26_000003_create_accounts_and_invitations": createAccountsAndInvitations,
+  "2026_11_26_000004_tune_roster_indexes": tuneRosterIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -11,10 +11,11 @@ import { createAccountAccess } from "../modules/accounts/account-access.ts";
 import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
 import { createAccountsService } from "../modules/accounts/accounts.service.ts";
 import { accountAuditRoutes } from "../modules/audit/account-audit.routes.ts";
-import { type Auth, createAuth } from "../modules/identity/auth.ts";
+import { type Auth, createAuth, SESSION_EXPIRES_IN_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "../modules/identity/auth.ts";
 import { authBridgeRoutes } from "../modules/identity/auth-bridge.routes.ts";
 import { identityRoutes } from "../modules/identity/identity.routes.ts";
 import { createIdentityService } from "../modules/identity/identity.service.ts";
+import { createSessionResolver } from "../modules/identity/session-resolver.ts";
 import { invitationsRoutes } from "../modules/invitations/invitations.routes.ts";
 import { createInvitationsService } from "../modules/invitations/invitations.service.ts";
 import { joinRoutes } from "../modules/invitations/join.routes.ts";
@@ -97,7 +98,14 @@ export async function buildApp({ config, database, startWorkers = true }: AppDep
 
   const auth = createAuth(config, database, app.log);
   const accounts = createAccountsService({ database });
-  const identity = createIdentityService({ auth, database, accounts });
+  const sessions = createSessionResolver({
+    db: database.db,
+    secret: config.authSecret,
+    secureCookies: config.publicUrl.startsWith("https://"),
+    expiresInSeconds: SESSION_EXPIRES_IN_SECONDS,
+    updateAgeSeconds: SESSION_UPDATE_AGE_SECONDS,
+  });
+  const identity = createIdentityService({ auth, database, sessions, accounts });
   const access = createAccountAccess({ identity, db: database.db });
   await authBridgeRoutes(app, { auth, database, publicUrl: config.publicUrl, rateLimit: config.authRateLimit });
   await identityRoutes(app, { identity, rateLimit: config.authRateLimit });

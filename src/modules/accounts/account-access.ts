@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import { AppError } from "../../server/errors.ts";
 import type { IdentityService } from "../identity/identity.service.ts";
-import { findAccount, findMembership } from "./accounts.repo.ts";
+import { findAccess } from "./accounts.repo.ts";
 
 export type AccountActor = {
   userId: string;
@@ -39,14 +39,12 @@ export async function checkMembership(
   userId: string,
   rule: AccessRule,
 ): Promise<Omit<AccountActor, "sessionId">> {
-  const membership = await findMembership(executor, accountId, userId);
-  if (!membership) throw accountNotFound();
-  if (membership.status === "blocked") throw membershipBlocked();
-  const account = await findAccount(executor, accountId);
-  if (!account) throw accountNotFound();
-  if (rule.business && account.kind !== "business") throw notBusiness();
-  if (rule.admin && membership.role !== "admin") throw adminRequired();
-  return { userId, accountId, kind: account.kind, role: membership.role };
+  const row = await findAccess(executor, accountId, userId);
+  if (!row) throw accountNotFound();
+  if (row.status === "blocked") throw membershipBlocked();
+  if (rule.business && row.kind !== "business") throw notBusiness();
+  if (rule.admin && row.role !== "admin") throw adminRequired();
+  return { userId, accountId, kind: row.kind, role: row.role };
 }
 
 export type AccountAccess = ReturnType<typeof createAccountAccess>;

@@ -61,6 +61,17 @@ export async function lockAccount(trx: Transaction<DB>, engine: Engine, accountI
   return row !== undefined;
 }
 
+/** Role, status and account kind in one indexed read (both primary keys): this runs on every account request. */
+export async function findAccess(executor: Executor, accountId: string, userId: string) {
+  return executor
+    .selectFrom("memberships")
+    .innerJoin("accounts", "accounts.id", "memberships.accountId")
+    .select(["memberships.role", "memberships.status", "accounts.kind"])
+    .where("memberships.accountId", "=", accountId)
+    .where("memberships.userId", "=", userId)
+    .executeTakeFirst();
+}
+
 export async function findAccount(executor: Executor, accountId: string): Promise<AccountRow | undefined> {
   return executor.selectFrom("accounts").select(ACCOUNT_COLUMNS).where("id", "=", accountId).executeTakeFirst();
 }

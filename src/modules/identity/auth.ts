@@ -11,6 +11,10 @@ export const AUTH_BASE_PATH = "/api/auth";
 /** The header our Fastify bridge sets from `request.ip`; clients cannot spoof it. */
 export const CLIENT_IP_HEADER = "x-portal-client-ip";
 
+/** Sessions last a week and slide forward once a day of use (session-resolver.ts reads the same numbers). */
+export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 24 * 7;
+export const SESSION_UPDATE_AGE_SECONDS = 60 * 60 * 24;
+
 /** Paths whose body carries a new password that must pass our policy. */
 const NEW_PASSWORD_FIELDS: Record<string, "password" | "newPassword"> = {
   "/sign-up/email": "password",
@@ -58,7 +62,7 @@ export function createAuth(config: Config, database: Database, log?: AuthLogger)
         isOperator: { type: "boolean", required: false, defaultValue: false, input: false },
       },
     },
-    session: { modelName: "sessions", expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    session: { modelName: "sessions", expiresIn: SESSION_EXPIRES_IN_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     account: { modelName: "auth_accounts" },
     verification: { modelName: "verifications" },
     emailAndPassword: {

@@ -11,13 +11,19 @@ import type { Auth } from "./auth.ts";
 import { toFetchHeaders } from "./auth-bridge.routes.ts";
 import { withPrehashedPassword } from "./password-hasher.ts";
 import { checkPasswordPolicy } from "./password-policy.ts";
+import type { SessionResolver } from "./session-resolver.ts";
 
 export type SessionUser = { userId: string; sessionId: string };
 export type { ClientInfo };
 
-type Deps = { auth: Auth; database: Database; accounts: Pick<AccountsService, "createBusinessAccountIn"> };
+type Deps = {
+  auth: Auth;
+  database: Database;
+  sessions: SessionResolver;
+  accounts: Pick<AccountsService, "createBusinessAccountIn">;
+};
 
-export function createIdentityService({ auth, database, accounts }: Deps) {
+export function createIdentityService({ auth, database, sessions, accounts }: Deps) {
   const { db } = database;
 
   async function loadMe(userId: string): Promise<Me> {
@@ -48,8 +54,15 @@ export function createIdentityService({ auth, database, accounts }: Deps) {
   }
 
   return {
-    /** Resolves the signed-in user from the session cookie, or throws 401. */
+    /**
+     * Resolves the signed-in user from the session cookie, or throws 401. The cheap
+     * path reads the signed cookie and the sessions table (session-resolver.ts); a
+     * session due for its daily extension goes through Better Auth, which extends it.
+     */
     async requireSession(request: FastifyRequest): Promise<SessionUser> {
+      const lookup = await sessions.lookup(request.headers.cookie);
+      if (lookup.kind === "valid") return lookup.session;
+      if (lookup.kind === "none") throw unauthenticated();
       const session = await auth.api.getSession({ headers: toFetchHeaders(request) });
       if (!session) throw unauthenticated();
       return { userId: session.user.id, sessionId: session.session.id };

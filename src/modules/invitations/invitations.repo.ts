@@ -66,13 +66,18 @@ export async function findInvitationByTokenHash(executor: Executor, tokenHash: s
 
 export async function findOpenInvitationsByEmail(executor: Executor, accountId: string, emails: string[]) {
   if (emails.length === 0) return [];
-  return executor
-    .selectFrom("invitations")
-    .select(COLUMNS)
-    .where("accountId", "=", accountId)
-    .where("status", "=", "pending")
-    .where("email", "in", emails)
-    .execute();
+  return (
+    executor
+      .selectFrom("invitations")
+      .select(COLUMNS)
+      .where("accountId", "=", accountId)
+      .where("status", "=", "pending")
+      .where("email", "in", emails)
+      // Without it SQLite (no ANALYZE statistics) picks invitations_open_sent_idx and reads every open
+      // invitation of the account (~1.5 ms at 2,000); ordered by email it probes invitations_open_email_idx.
+      .orderBy("email")
+      .execute()
+  );
 }
 
 export async function findMemberEmails(executor: Executor, accountId: string, emails: string[]): Promise<Set<string>> {
