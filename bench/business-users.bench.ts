@@ -27,7 +27,8 @@ import { loadConfig } from "../src/config.ts";
 import { createDatabase } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrator.ts";
 import { checkMembership } from "../src/modules/accounts/account-access.ts";
-import { toFetchHeaders } from "../src/modules/identity/auth-bridge.routes.ts";
+import { SESSION_EXPIRES_IN_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "../src/modules/identity/auth.ts";
+import { createSessionResolver } from "../src/modules/identity/session-resolver.ts";
 import { listRoster } from "../src/modules/membership/roster.repo.ts";
 import { type App, buildApp } from "../src/server/app.ts";
 import { createThrowawayDatabase, TEST_PG_ADMIN_URL } from "../test/helpers/test-database.ts";
@@ -93,12 +94,20 @@ async function main() {
     await migrateToLatest(database.authDb);
     app = await buildApp({ config, database, startWorkers: false });
     const server = app;
+    const sessions = createSessionResolver({
+      db,
+      secret: config.authSecret,
+      secureCookies: false,
+      expiresInSeconds: SESSION_EXPIRES_IN_SECONDS,
+      updateAgeSeconds: SESSION_UPDATE_AGE_SECONDS,
+    });
     // Bench-only routes, registered before listen, so the app's hooks (helmet, CSRF, metrics) apply to them too.
     server.get("/bench/ping", { schema: { hide: true } }, async () => ({ ok: true }));
     server.get<{ Params: { accountId: string } }>("/bench/access/:accountId", { schema: { hide: true } }, async (request) => {
-      const session = await server.auth.api.getSession({ headers: toFetchHeaders(request) });
-      if (!session) throw new Error("no session");
-      await checkMembership(db, request.params.accountId, session.user.id, { admin: true, business: true });
+      // The same check every account route makes: identity's session resolver, then the membership.
+      const lookup = await sessions.lookup(request.headers.cookie);
+      if (lookup.kind !== "valid") throw new Error(`no session (${lookup.kind})`);
+      await checkMembership(db, request.params.accountId, lookup.session.userId, { admin: true, business: true });
       return { ok: true };
     });
     let serverMs: number[] | undefined;

@@ -29,20 +29,41 @@ export class NormalizeResultsPlugin implements KyselyPlugin {
 
 const BOOLEAN_KEY = /^(is|has)[A-Z]|(Enabled|Verified)$/;
 
+const Kind = { Plain: 0, Timestamp: 1, Boolean: 2, Json: 3 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+
+/** Column name → conversion, decided once per name: this runs for every value of every row. */
+const kinds = new Map<string, Kind>();
+
+function kindOf(key: string): Kind {
+  let kind = kinds.get(key);
+  if (kind === undefined) {
+    if (key.endsWith("At") || key.endsWith("Until")) kind = Kind.Timestamp;
+    else if (BOOLEAN_KEY.test(key)) kind = Kind.Boolean;
+    else if (key.endsWith("Json")) kind = Kind.Json;
+    else kind = Kind.Plain;
+    if (kinds.size < 10_000) kinds.set(key, kind);
+  }
+  return kind;
+}
+
 export function normalizeRow(row: UnknownRow): UnknownRow {
   const out: UnknownRow = {};
-  for (const [key, value] of Object.entries(row)) {
-    out[key] = normalizeValue(key, value);
-  }
+  for (const key in row) out[key] = normalizeValue(key, row[key]);
   return out;
 }
 
 function normalizeValue(key: string, value: unknown): unknown {
   if (value === null || value === undefined) return value;
   if (typeof value === "bigint") return Number(value);
-  if ((key.endsWith("At") || key.endsWith("Until")) && typeof value === "string")
-    return new Date(value.includes("T") ? value : `${value.replace(" ", "T")}Z`);
-  if (BOOLEAN_KEY.test(key) && typeof value === "number") return value !== 0;
-  if (key.endsWith("Json") && typeof value === "string") return JSON.parse(value);
-  return value;
+  switch (kindOf(key)) {
+    case Kind.Timestamp:
+      return typeof value === "string" ? new Date(value.includes("T") ? value : `${value.replace(" ", "T")}Z`) : value;
+    case Kind.Boolean:
+      return typeof value === "number" ? value !== 0 : value;
+    case Kind.Json:
+      return typeof value === "string" ? JSON.parse(value) : value;
+    default:
+      return value;
+  }
 }

@@ -56,6 +56,25 @@ function compareBytewise(a: string, b: string): number {
 
 const byteOrder = (a: Row, b: Row) => compareBytewise(a.sortValue, b.sortValue) || compareBytewise(a.id, b.id);
 
+/** Merges two lists that are each already in `compare` order (as SQL returned them), keeping the first `take`. */
+function mergeOrdered(a: Row[], b: Row[], take: number, compare: (x: Row, y: Row) => number): Row[] {
+  const out: Row[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < take && (i < a.length || j < b.length)) {
+    const x = a[i];
+    const y = b[j];
+    if (x && (!y || compare(x, y) <= 0)) {
+      out.push(x);
+      i++;
+    } else if (y) {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
+
 /** A case-insensitive substring match; the explicit ESCAPE makes SQLite honour containsPattern's backslashes, as PostgreSQL does by default. */
 const contains = (column: "nameKey" | "email", pattern: string) => sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
 
@@ -141,39 +160,37 @@ export async function listRoster(
   const [members = [], invitations = []] = await Promise.all([membersQuery, invitationsQuery]);
 
   const sortValue = (v: string | Date) => (v instanceof Date ? v.toISOString() : v);
-  const rows: Row[] = [
-    ...members.map(
-      (m): Row => ({
-        kind: "member",
-        id: m.userId,
-        name: m.displayName,
-        email: m.email,
-        role: m.role,
-        status: m.status,
-        date: m.joinedAt.toISOString(),
-        expiresAt: null,
-        locale: null,
-        licenseKeys: [],
-        sortValue: sortValue({ name: m.nameKey, email: m.email, date: m.joinedAt }[field]),
-      }),
-    ),
-    ...invitations.map(
-      (i): Row => ({
-        kind: "invitation",
-        id: i.id,
-        name: null,
-        email: i.email,
-        role: i.role,
-        status: i.expiresAt > now ? "invited" : "expired",
-        date: i.sentAt.toISOString(),
-        expiresAt: i.expiresAt.toISOString(),
-        locale: i.locale as RosterEntry["locale"],
-        licenseKeys: [],
-        sortValue: sortValue({ name: i.email, email: i.email, date: i.sentAt }[field]),
-      }),
-    ),
-  ];
-  rows.sort(descending ? (a, b) => byteOrder(b, a) : byteOrder);
+  const memberRows = members.map(
+    (m): Row => ({
+      kind: "member",
+      id: m.userId,
+      name: m.displayName,
+      email: m.email,
+      role: m.role,
+      status: m.status,
+      date: m.joinedAt.toISOString(),
+      expiresAt: null,
+      locale: null,
+      licenseKeys: [],
+      sortValue: sortValue({ name: m.nameKey, email: m.email, date: m.joinedAt }[field]),
+    }),
+  );
+  const invitationRows = invitations.map(
+    (i): Row => ({
+      kind: "invitation",
+      id: i.id,
+      name: null,
+      email: i.email,
+      role: i.role,
+      status: i.expiresAt > now ? "invited" : "expired",
+      date: i.sentAt.toISOString(),
+      expiresAt: i.expiresAt.toISOString(),
+      locale: i.locale as RosterEntry["locale"],
+      licenseKeys: [],
+      sortValue: sortValue({ name: i.email, email: i.email, date: i.sentAt }[field]),
+    }),
+  );
+  const rows = mergeOrdered(memberRows, invitationRows, take, descending ? (a, b) => byteOrder(b, a) : byteOrder);
   const pageRows = rows.slice(0, page.limit);
   const last = pageRows.at(-1);
   const nextCursor = rows.length > page.limit && last ? encodeCursor({ v: last.sortValue, id: last.id }) : null;
