@@ -67,7 +67,7 @@ async function lookupOnce(result: ClientResult) {
     const response = await fetch(`${setup.baseUrl}${setup.lookupPath}`, { headers: { cookie: setup.cookie } });
     const text = await response.text();
     result.lookupMs.push(performance.now() - started);
-    if (response.status !== 200 || !text.includes('"user"')) result.lookupFailures += 1;
+    if (response.status !== 200 || !text.includes('"email"')) result.lookupFailures += 1;
   } catch {
     result.lookupMs.push(performance.now() - started);
     result.lookupFailures += 1;

@@ -1,6 +1,7 @@
 /**
  * Sign-up contention benchmark. Boots the real app over real HTTP on a fresh
- * database and measures session lookups (GET /api/auth/get-session) and sign-ups:
+ * database and measures session lookups (GET /api/me: the session check of every API
+ * request, plus one query) and sign-ups:
  *
  *   A  idle: sequential session lookups only.
  *   B  prehashed: N loops of POST /api/identity/sign-up (the app's route, which hashes
@@ -18,8 +19,9 @@
  *     [--duration=10] [--concurrency=4] [--baseline=2000] [--lookup-gap-ms=0]
  *     [--stock-hasher] [--hash-limit=K] [--direct-lookups] [--skip-naive] [--json=FILE]
  *
- * --direct-lookups sends the lookups to a bench route that calls auth.api.getSession
- * instead of the auth bridge (auth.handler), to show what the bridge itself costs.
+ * --bridge-lookups sends the lookups to GET /api/auth/get-session (Better Auth through the
+ * auth bridge) and --direct-lookups to a bench route that calls auth.api.getSession, to
+ * compare with Better Auth's own session lookup.
  *
  * Exit code 0 whether or not the targets are met; non-zero only when something crashed.
  * See bench/README.md.
@@ -52,6 +54,8 @@ const NAIVE_PATH = "/bench/naive-sign-up";
 const STOCK_PATH = "/bench/stock-sign-up";
 const LIMITED_PATH = "/bench/limited-sign-up";
 const BRIDGE_LOOKUP_PATH = "/api/auth/get-session";
+/** What every API request's session check costs: identity's session resolver, plus one query. */
+const ME_LOOKUP_PATH = "/api/me";
 const DIRECT_LOOKUP_PATH = "/bench/get-session-direct";
 
 const { values: args } = parseArgs({
@@ -64,6 +68,7 @@ const { values: args } = parseArgs({
     "stock-hasher": { type: "boolean", default: false },
     "hash-limit": { type: "string" },
     "direct-lookups": { type: "boolean", default: false },
+    "bridge-lookups": { type: "boolean", default: false },
     "skip-naive": { type: "boolean", default: false },
     json: { type: "string" },
   },
@@ -78,7 +83,11 @@ const concurrency = Number(args.concurrency);
 const baselineCount = Number(args.baseline);
 const lookupGapMs = Number(args["lookup-gap-ms"]);
 const hashLimit = args["hash-limit"] === undefined ? undefined : Number(args["hash-limit"]);
-const lookupPath = args["direct-lookups"] ? DIRECT_LOOKUP_PATH : BRIDGE_LOOKUP_PATH;
+const lookupPath = args["direct-lookups"]
+  ? DIRECT_LOOKUP_PATH
+  : args["bridge-lookups"]
+    ? BRIDGE_LOOKUP_PATH
+    : ME_LOOKUP_PATH;
 for (const [name, value] of Object.entries({ duration: durationMs, concurrency, baseline: baselineCount, hashLimit })) {
   if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw new Error(`--${name} must be a positive number`);
 }
