@@ -83,11 +83,7 @@ const concurrency = Number(args.concurrency);
 const baselineCount = Number(args.baseline);
 const lookupGapMs = Number(args["lookup-gap-ms"]);
 const hashLimit = args["hash-limit"] === undefined ? undefined : Number(args["hash-limit"]);
-const lookupPath = args["direct-lookups"]
-  ? DIRECT_LOOKUP_PATH
-  : args["bridge-lookups"]
-    ? BRIDGE_LOOKUP_PATH
-    : ME_LOOKUP_PATH;
+const lookupPath = args["direct-lookups"] ? DIRECT_LOOKUP_PATH : args["bridge-lookups"] ? BRIDGE_LOOKUP_PATH : ME_LOOKUP_PATH;
 for (const [name, value] of Object.entries({ duration: durationMs, concurrency, baseline: baselineCount, hashLimit })) {
   if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw new Error(`--${name} must be a positive number`);
 }

@@ -38,7 +38,13 @@ export class Argon2Pool {
   private readonly slots: Array<Slot | undefined>;
   private nextId = 0;
 
-  constructor(size = Math.max(1, availableParallelism())) {
+  /**
+   * One worker per core but one: the remaining core stays free for the event loop, so
+   * a burst of sign-ups cannot make everyone else's requests wait. Measured on 2 cores
+   * (bench/signup-contention.bench.ts, phase E): one hashing thread gave session p99
+   * 6.3 ms and 92 sign-ups/s, against 9.6–10.6 ms and 88–90/s with two.
+   */
+  constructor(size = Math.max(1, availableParallelism() - 1)) {
     this.slots = new Array(size).fill(undefined);
   }
 
