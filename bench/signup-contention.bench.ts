@@ -5,7 +5,7 @@
  *
  *   A  idle: sequential session lookups only.
  *   B  prehashed: N loops of POST /api/identity/sign-up (the app's route, which hashes
- *      with withPrehashedPassword *before* Better Auth opens its transaction) while
+ *      *before* its one transaction: person, credential, outbox email) while
  *      one loop does sequential session lookups.
  *   C  hash in transaction: as B, but the sign-ups go to a bench-only route that calls
  *      Better Auth's signUpEmail directly, so the (argon2) hash runs *inside* the

@@ -105,7 +105,14 @@ export async function buildApp({ config, database, startWorkers = true }: AppDep
     expiresInSeconds: SESSION_EXPIRES_IN_SECONDS,
     updateAgeSeconds: SESSION_UPDATE_AGE_SECONDS,
   });
-  const identity = createIdentityService({ auth, database, sessions, accounts });
+  const identity = createIdentityService({
+    auth,
+    database,
+    sessions,
+    accounts,
+    publicUrl: config.publicUrl,
+    secret: config.authSecret,
+  });
   const access = createAccountAccess({ identity, db: database.db });
   await authBridgeRoutes(app, { auth, database, publicUrl: config.publicUrl, rateLimit: config.authRateLimit });
   await identityRoutes(app, { identity, rateLimit: config.authRateLimit });

@@ -14,6 +14,8 @@ export const CLIENT_IP_HEADER = "x-portal-client-ip";
 /** Sessions last a week and slide forward once a day of use (session-resolver.ts reads the same numbers). */
 export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 24 * 7;
 export const SESSION_UPDATE_AGE_SECONDS = 60 * 60 * 24;
+/** Verification links last a day (sign-up.ts signs them with the same lifetime). */
+export const VERIFY_EMAIL_EXPIRES_IN_SECONDS = 60 * 60 * 24;
 
 /** Paths whose body carries a new password that must pass our policy. */
 const NEW_PASSWORD_FIELDS: Record<string, "password" | "newPassword"> = {
@@ -84,7 +86,7 @@ export function createAuth(config: Config, database: Database, log?: AuthLogger)
       sendOnSignUp: true,
       sendOnSignIn: true,
       autoSignInAfterVerification: true,
-      expiresIn: 60 * 60 * 24,
+      expiresIn: VERIFY_EMAIL_EXPIRES_IN_SECONDS,
       // Fires on the first verification only (an already verified person returns early).
       afterEmailVerification: async (user) => {
         await queueEmail("welcome", user, `${config.publicUrl}/`);
@@ -93,8 +95,9 @@ export function createAuth(config: Config, database: Database, log?: AuthLogger)
         await queueEmail("verify-email", user, url);
       },
     },
-    // Sign-up and profile edits go through our routes (identity.routes.ts), which
-    // validate the whole form; sign-up also hashes before Better Auth's transaction.
+    // Sign-up and profile edits go through our routes (identity.routes.ts, sign-up.ts),
+    // which validate the whole form and write the person, any business account and the
+    // verification email in one transaction.
     disabledPaths: ["/sign-up/email", "/update-user"],
     rateLimit: {
       enabled: config.authRateLimit,

@@ -1,17 +1,15 @@
 import type { FastifyRequest } from "fastify";
-import type { CompanyInfo } from "../../../contracts/company.ts";
 import type { Me, SignUpBody, UpdateProfileBody } from "../../../contracts/identity.ts";
 import type { Database } from "../../db/database.ts";
-import type { ClientInfo } from "../../server/client-info.ts";
-import { AppError, unauthenticated } from "../../server/errors.ts";
+import { type ClientInfo, clientInfo } from "../../server/client-info.ts";
+import { unauthenticated } from "../../server/errors.ts";
 import { renameMemberships } from "../accounts/accounts.repo.ts";
 import type { AccountsService } from "../accounts/accounts.service.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import type { Auth } from "./auth.ts";
 import { toFetchHeaders } from "./auth-bridge.routes.ts";
-import { withPrehashedPassword } from "./password-hasher.ts";
-import { checkPasswordPolicy } from "./password-policy.ts";
 import type { SessionResolver } from "./session-resolver.ts";
+import { createSignUp } from "./sign-up.ts";
 
 export type SessionUser = { userId: string; sessionId: string };
 export type { ClientInfo };
@@ -21,10 +19,13 @@ type Deps = {
   database: Database;
   sessions: SessionResolver;
   accounts: Pick<AccountsService, "createBusinessAccountIn">;
+  publicUrl: string;
+  secret: string;
 };
 
-export function createIdentityService({ auth, database, sessions, accounts }: Deps) {
+export function createIdentityService({ auth, database, sessions, accounts, publicUrl, secret }: Deps) {
   const { db } = database;
+  const signUp = createSignUp({ database, accounts, publicUrl, secret });
 
   async function loadMe(userId: string): Promise<Me> {
     const row = await db
@@ -34,23 +35,6 @@ export function createIdentityService({ auth, database, sessions, accounts }: De
       .executeTakeFirst();
     if (!row) throw unauthenticated();
     return { ...row, locale: row.locale as Me["locale"] };
-  }
-
-  /**
-   * "A Business Customer": the business account is created with the new person as its
-   * Account Administrator. For an address that was already registered Better Auth
-   * answers with a made-up user (so the answer does not reveal the address); that id
-   * is not in the database, so nothing is attached to somebody else's person.
-   */
-  async function createBusinessAccountForNewPerson(userId: string, company: CompanyInfo, request: FastifyRequest) {
-    await db.transaction().execute(async (trx) => {
-      const person = await trx.selectFrom("users").select("id").where("id", "=", userId).executeTakeFirst();
-      if (!person) return;
-      await accounts.createBusinessAccountIn(trx, userId, company, {
-        ipAddress: request.ip,
-        userAgent: request.headers["user-agent"] ?? null,
-      });
-    });
   }
 
   return {
@@ -68,31 +52,9 @@ export function createIdentityService({ auth, database, sessions, accounts }: De
       return { userId: session.user.id, sessionId: session.session.id };
     },
 
-    async signUp(body: SignUpBody, request: FastifyRequest): Promise<{ email: string }> {
-      const problem = checkPasswordPolicy(body.password);
-      if (problem) {
-        throw new AppError(400, problem.code, problem.message, { errors: [{ field: "password", message: problem.message }] });
-      }
-      const email = body.email.toLowerCase();
-      // Hash before Better Auth opens its transaction: see password-hasher.ts.
-      const created = await withPrehashedPassword(body.password, () =>
-        auth.api.signUpEmail({
-          body: {
-            name: `${body.firstName} ${body.lastName}`,
-            email,
-            password: body.password,
-            firstName: body.firstName,
-            lastName: body.lastName,
-            locale: body.locale,
-            callbackURL: body.callbackURL ?? "/email-verified",
-          },
-          headers: toFetchHeaders(request),
-        }),
-      );
-      if (body.customerType === "business" && body.company) {
-        await createBusinessAccountForNewPerson(created.user.id, body.company, request);
-      }
-      return { email };
+    /** Sign-up (sign-up.ts): the person, any business account and the verification email, in one transaction. */
+    signUp(body: SignUpBody, request: FastifyRequest): Promise<{ email: string }> {
+      return signUp(body, clientInfo(request));
     },
 
     loadMe,
