@@ -85,10 +85,25 @@ export type AcceptResult = z.infer<typeof AcceptResult>;
 
 // ---- Account audit log ----
 
+/** The account-log actions, for the filter drop-down. */
+export const ACCOUNT_AUDIT_ACTIONS = [
+  "account.created",
+  "account.company_updated",
+  "invitation.sent",
+  "invitation.resent",
+  "invitation.revoked",
+  "invitation.accepted",
+  "member.role_changed",
+  "member.blocked",
+  "member.unblocked",
+  "member.removed",
+  "member.left",
+] as const;
+
 export const AuditQuery = z.strictObject({
   /** A person (actor or target) by user id. */
   person: z.string().max(64).optional(),
-  action: z.string().max(64).optional(),
+  action: z.enum(ACCOUNT_AUDIT_ACTIONS).optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -111,18 +126,3 @@ export type AccountAuditEntry = z.infer<typeof AccountAuditEntry>;
 
 export const AuditPage = z.object({ items: z.array(AccountAuditEntry), nextCursor: z.string().nullable() });
 export type AuditPage = z.infer<typeof AuditPage>;
-
-/** The account-log actions, for the filter drop-down. */
-export const ACCOUNT_AUDIT_ACTIONS = [
-  "account.created",
-  "account.company_updated",
-  "invitation.sent",
-  "invitation.resent",
-  "invitation.revoked",
-  "invitation.accepted",
-  "member.role_changed",
-  "member.blocked",
-  "member.unblocked",
-  "member.removed",
-  "member.left",
-] as const;
