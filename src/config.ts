@@ -29,11 +29,15 @@ const EnvSchema = z
       .transform((v) => v === "true"),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+    LICENSE_KEY_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     INVITATION_DAILY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(500),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SMTP_URL) {
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when NODE_ENV=production" });
+    }
+    if (env.NODE_ENV === "production" && !env.LICENSE_KEY_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["LICENSE_KEY_SECRET"], message: "is required when NODE_ENV=production" });
     }
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when NODE_ENV=production" });
@@ -57,6 +61,8 @@ export type Config = Readonly<{
   outboxPollMs: number;
   /** Off only for benchmarks or when a proxy in front already limits auth routes. */
   authRateLimit: boolean;
+  /** Keys the license-key HMAC and encryption keys are derived from (see licensing/license-key-crypto.ts). */
+  licenseKeySecret: string;
   /** Invitations (sent + resent) one business account may send in any 24 hours. */
   invitationDailyLimit: number;
 }>;
@@ -64,6 +70,7 @@ export type Config = Readonly<{
 export class ConfigError extends Error {}
 
 /** A development-only secret, so `npm start` needs no setup. Production must set AUTH_SECRET. */
+const DEV_LICENSE_KEY_SECRET = "dev-only-license-key-secret-change-me-dev-only";
 const DEV_AUTH_SECRET = "dev-only-secret-change-me-dev-only-secret-change-me";
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -93,5 +100,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     outboxPollMs: env.OUTBOX_POLL_MS,
     authRateLimit: env.AUTH_RATE_LIMIT === "on",
     invitationDailyLimit: env.INVITATION_DAILY_LIMIT,
+    licenseKeySecret: env.LICENSE_KEY_SECRET ?? DEV_LICENSE_KEY_SECRET,
   });
 }

@@ -3,6 +3,7 @@ import * as createIdentity from "./migrations/2026_11_26_000001_create_identity.
 import * as createOutboxAndAudit from "./migrations/2026_11_26_000002_create_outbox_and_audit.ts";
 import * as createAccountsAndInvitations from "./migrations/2026_11_26_000003_create_accounts_and_invitations.ts";
 import * as tuneRosterIndexes from "./migrations/2026_11_26_000004_tune_roster_indexes.ts";
+import * as createLicensing from "./migrations/2026_11_26_000005_create_licensing.ts";
 
 /**
  * Migrations are listed here rather than read from disk, so they work the same from
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_26_000002_create_outbox_and_audit": createOutboxAndAudit,
   "2026_11_26_000003_create_accounts_and_invitations": createAccountsAndInvitations,
   "2026_11_26_000004_tune_roster_indexes": tuneRosterIndexes,
+  "2026_11_26_000005_create_licensing": createLicensing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

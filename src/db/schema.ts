@@ -133,6 +133,59 @@ export type InvitationsTable = {
   createdAt: Timestamp;
 };
 
+export type ProductsTable = { id: string; code: string; name: string; createdAt: Timestamp };
+
+export type SubscriptionsTable = {
+  id: string;
+  accountId: string | null;
+  productId: string;
+  displayName: string;
+  nameKey: string;
+  licenseType: "subscription" | "trial" | "nfr" | "permanent";
+  term: "1m" | "1y" | "2y" | "3y" | null;
+  totalLicenses: number;
+  supportPlan: "standard" | "premium";
+  salesChannel: "online" | "reseller" | "direct";
+  resellerName: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  renewalEnabled: ColumnType<boolean, boolean | undefined, boolean>;
+  startsAt: Date;
+  expiresAt: Date | null;
+  maintenanceExpiresAt: Date | null;
+  activatedAt: Date | null;
+  suspendedAt: Date | null;
+  canceledAt: Date | null;
+  issuedByUserId: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type LicenseKeysTable = {
+  id: string;
+  subscriptionId: string;
+  accountId: string | null;
+  kind: "primary" | "additional";
+  name: string;
+  licenses: number | null;
+  maxUsersPerFarm: number | null;
+  renewWithSubscription: ColumnType<boolean, boolean | undefined, boolean>;
+  customExpiresAt: Date | null;
+  keyHash: string;
+  keyCiphertext: string;
+  keyTail: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type LicenseKeyAdminsTable = {
+  keyId: string;
+  accountId: string;
+  userId: string;
+  grantedByUserId: string | null;
+  grantedAt: Date;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -143,4 +196,8 @@ export type DB = {
   memberships: MembershipsTable;
   membershipRoleChanges: MembershipRoleChangesTable;
   invitations: InvitationsTable;
+  products: ProductsTable;
+  subscriptions: SubscriptionsTable;
+  licenseKeys: LicenseKeysTable;
+  licenseKeyAdmins: LicenseKeyAdminsTable;
 };

@@ -20,11 +20,18 @@ import { invitationsRoutes } from "../modules/invitations/invitations.routes.ts"
 import { createInvitationsService } from "../modules/invitations/invitations.service.ts";
 import { joinRoutes } from "../modules/invitations/join.routes.ts";
 import { createJoinService } from "../modules/invitations/join.service.ts";
+import { createKeysService } from "../modules/licensing/keys.service.ts";
+import { createLicenseKeyCrypto } from "../modules/licensing/license-key-crypto.ts";
+import { licensingRoutes } from "../modules/licensing/licensing.routes.ts";
+import { operatorRoutes } from "../modules/licensing/operator.routes.ts";
+import { createOperatorService } from "../modules/licensing/operator.service.ts";
+import { createSubscriptionsService } from "../modules/licensing/subscriptions.service.ts";
 import { membershipRoutes } from "../modules/membership/membership.routes.ts";
 import { createMembershipService } from "../modules/membership/membership.service.ts";
 import { devMailboxRoutes } from "../modules/notifications/dev-mailbox.routes.ts";
 import { createMailer } from "../modules/notifications/mailer.ts";
 import { createOutboxWorker, type OutboxWorker } from "../modules/notifications/outbox.worker.ts";
+import { type Clock, systemClock } from "./clock.ts";
 import { registerCsrfProtection } from "./csrf.ts";
 import { registerErrorHandling, sendProblem } from "./error-handler.ts";
 import { AppError } from "./errors.ts";
@@ -32,14 +39,14 @@ import { loggerOptions } from "./logger.ts";
 import { registerObservability } from "./observability.ts";
 import { isSpaNavigation, registerWebApp } from "./web-app.ts";
 
-export type AppDeps = { config: Config; database: Database; startWorkers?: boolean };
+export type AppDeps = { config: Config; database: Database; startWorkers?: boolean; clock?: Clock };
 
 export type App = FastifyInstance & { auth: Auth; outbox: OutboxWorker };
 
 /** Largest JSON body we accept. Nothing in the API needs more; huge bodies get 413. */
 const BODY_LIMIT_BYTES = 256 * 1024;
 
-export async function buildApp({ config, database, startWorkers = true }: AppDeps): Promise<App> {
+export async function buildApp({ config, database, startWorkers = true, clock = systemClock }: AppDeps): Promise<App> {
   const app = Fastify({
     logger: loggerOptions(config),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -124,6 +131,14 @@ export async function buildApp({ config, database, startWorkers = true }: AppDep
   });
   await joinRoutes(app, { join: createJoinService({ database }), identity, auth, rateLimit: config.authRateLimit });
   await accountAuditRoutes(app, { access, database });
+
+  const crypto = createLicenseKeyCrypto(config.licenseKeySecret);
+  const subscriptions = createSubscriptionsService({ database, crypto, clock, rateLimit: config.authRateLimit });
+  const keys = createKeysService({ database, crypto, clock, subscriptions });
+  await licensingRoutes(app, { access, subscriptions, keys });
+  await operatorRoutes(app, {
+    operator: createOperatorService({ database, crypto, clock, identity, publicUrl: config.publicUrl }),
+  });
 
   const mailer = createMailer(config);
   const outbox = createOutboxWorker({ db: database.db, mailer, pollMs: config.outboxPollMs, logger: app.log });

@@ -161,6 +161,12 @@ export function createAccountsService({ database }: { database: Database }) {
         }
         const membership = await findMembership(trx, actor.accountId, actor.userId);
         await trx.deleteFrom("memberships").where("accountId", "=", actor.accountId).where("userId", "=", actor.userId).execute();
+        // License Administrator grants end with the membership.
+        await trx
+          .deleteFrom("licenseKeyAdmins")
+          .where("accountId", "=", actor.accountId)
+          .where("userId", "=", actor.userId)
+          .execute();
         await insertAuditEvent(trx, {
           action: "member.left",
           outcome: "success",

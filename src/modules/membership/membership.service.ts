@@ -1,4 +1,4 @@
-import type { MemberDetails, RosterPage, RosterQuery, UpdateMemberBody } from "../../../contracts/accounts.ts";
+import type { MemberDetails, RosterEntry, RosterPage, RosterQuery, UpdateMemberBody } from "../../../contracts/accounts.ts";
 import type { Database } from "../../db/database.ts";
 import type { ClientInfo } from "../../server/client-info.ts";
 import { AppError } from "../../server/errors.ts";
@@ -6,6 +6,7 @@ import { type AccountActor, accountNotFound, checkMembership } from "../accounts
 import { countActiveAdmins, findAccount, findMembership, findPerson, lockAccount } from "../accounts/accounts.repo.ts";
 import { lastAdmin } from "../accounts/accounts.service.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
+import { listAdministeredKeys } from "../licensing/licensing.repo.ts";
 import { insertOutboxEmail } from "../notifications/outbox.repo.ts";
 import { insertRoleChange, listRoleChanges } from "./role-history.repo.ts";
 import { listRoster, type RosterFilter } from "./roster.repo.ts";
@@ -17,6 +18,16 @@ const ROLE_LABEL = { member: "Regular Member", admin: "Account Administrator" } 
 export function createMembershipService({ database, publicUrl }: { database: Database; publicUrl: string }) {
   const { db, engine } = database;
 
+  /** The names of the keys each listed member administers (License Administrator rights). */
+  async function withLicenseKeys(accountId: string, items: RosterEntry[]): Promise<RosterEntry[]> {
+    const memberIds = items.filter((i) => i.kind === "member").map((i) => i.id);
+    const grants = await listAdministeredKeys(db, accountId, memberIds);
+    if (grants.length === 0) return items;
+    return items.map((i) =>
+      i.kind === "member" ? { ...i, licenseKeys: grants.filter((g) => g.userId === i.id).map((g) => g.name) } : i,
+    );
+  }
+
   async function loadMember(accountId: string, userId: string): Promise<MemberDetails> {
     const membership = await findMembership(db, accountId, userId);
     if (!membership) throw memberNotFound();
@@ -27,7 +38,7 @@ export function createMembershipService({ database, publicUrl }: { database: Dat
       role: membership.role,
       status: membership.status,
       joinedAt: membership.joinedAt.toISOString(),
-      licenseKeys: [],
+      licenseKeys: (await listAdministeredKeys(db, accountId, [userId])).map((k) => k.name),
       roleHistory: await listRoleChanges(db, accountId, userId),
     };
   }
@@ -35,9 +46,10 @@ export function createMembershipService({ database, publicUrl }: { database: Dat
   return {
     loadMember,
 
-    listUsers(actor: AccountActor, query: RosterQuery): Promise<RosterPage> {
+    async listUsers(actor: AccountActor, query: RosterQuery): Promise<RosterPage> {
       const { limit, cursor, ...filter } = query;
-      return listRoster(db, engine, actor.accountId, filter, { limit, cursor });
+      const page = await listRoster(db, engine, actor.accountId, filter, { limit, cursor });
+      return { ...page, items: await withLicenseKeys(actor.accountId, page.items) };
     },
 
     /** Every row of the filtered list, page by page, for the CSV export. */
@@ -45,7 +57,7 @@ export function createMembershipService({ database, publicUrl }: { database: Dat
       let cursor: string | undefined;
       do {
         const page = await listRoster(db, engine, actor.accountId, filter, { limit: 1000, cursor });
-        yield* page.items;
+        yield* await withLicenseKeys(actor.accountId, page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
     },
@@ -111,6 +123,12 @@ export function createMembershipService({ database, publicUrl }: { database: Dat
 
         if (body.status === "removed") {
           await trx.deleteFrom("memberships").where("accountId", "=", actor.accountId).where("userId", "=", userId).execute();
+          // Every right that came with the membership ends with it, License Administrator grants included.
+          await trx
+            .deleteFrom("licenseKeyAdmins")
+            .where("accountId", "=", actor.accountId)
+            .where("userId", "=", userId)
+            .execute();
           await audit("member.removed", { role: target.role, note });
           await mail("membership-removed");
           return;

@@ -1,0 +1,228 @@
+import { checkKey } from "../../../contracts/license-key-format.ts";
+import type {
+  DashboardSummary,
+  SubscriptionDetails,
+  SubscriptionListQuery,
+  SubscriptionPage,
+  SubscriptionSummary,
+} from "../../../contracts/licensing.ts";
+import type { Database } from "../../db/database.ts";
+import type { ClientInfo } from "../../server/client-info.ts";
+import type { Clock } from "../../server/clock.ts";
+import { AppError } from "../../server/errors.ts";
+import { type AccountActor, checkMembership } from "../accounts/account-access.ts";
+import { insertAuditEvent } from "../audit/audit.repo.ts";
+import { FailureWindow } from "../identity/sign-in-limiter.ts";
+import type { LicenseKeyCrypto } from "./license-key-crypto.ts";
+import { toDetails, toKeyView, toSummary } from "./licensing.presenter.ts";
+import {
+  findAccountSubscription,
+  findKeyByHash,
+  findSubscription,
+  listAccountSubscriptions,
+  listKeyAdmins,
+  listKeys,
+  reservedLicenses,
+  type SubscriptionRow,
+} from "./licensing.repo.ts";
+import { scopeFor } from "./licensing-scope.ts";
+
+export const subscriptionNotFound = () => new AppError(404, "SUBSCRIPTION_NOT_FOUND", "No such subscription in this account.");
+
+/** Wrong keys per account and IP before the register form pauses: enough for typos, too few to probe. */
+const REGISTER_FAILURES = 10;
+const REGISTER_WINDOW_MS = 15 * 60 * 1000;
+
+type Deps = { database: Database; crypto: LicenseKeyCrypto; clock: Clock; rateLimit: boolean };
+
+const SORTERS: Record<SubscriptionListQuery["sort"], (a: SubscriptionSummary, b: SubscriptionSummary) => number> = {
+  name: (a, b) => a.displayName.localeCompare(b.displayName) || (a.id < b.id ? -1 : 1),
+  "-name": (a, b) => b.displayName.localeCompare(a.displayName) || (a.id < b.id ? 1 : -1),
+  expires: (a, b) => (a.expiresAt ?? "~").localeCompare(b.expiresAt ?? "~") || (a.id < b.id ? -1 : 1),
+  "-expires": (a, b) => (b.expiresAt ?? "~").localeCompare(a.expiresAt ?? "~") || (a.id < b.id ? 1 : -1),
+  licenses: (a, b) => a.totalLicenses - b.totalLicenses || (a.id < b.id ? -1 : 1),
+  "-licenses": (a, b) => b.totalLicenses - a.totalLicenses || (a.id < b.id ? 1 : -1),
+};
+
+export function createSubscriptionsService({ database, crypto, clock, rateLimit }: Deps) {
+  const { db } = database;
+  const registerFailures = new FailureWindow(REGISTER_FAILURES, REGISTER_WINDOW_MS);
+
+  /** The subscriptions this person may see, with their shown status at `now`. */
+  async function visible(actor: AccountActor): Promise<SubscriptionRow[]> {
+    const scope = await scopeFor(db, actor);
+    return listAccountSubscriptions(db, actor.accountId, scope.subscriptionIds ? [...scope.subscriptionIds] : undefined);
+  }
+
+  async function details(actor: AccountActor, subscriptionId: string, revealKeyId?: string): Promise<SubscriptionDetails> {
+    const scope = await scopeFor(db, actor);
+    const s = await findAccountSubscription(db, actor.accountId, subscriptionId);
+    if (!s || (scope.subscriptionIds && !scope.subscriptionIds.has(s.id))) throw subscriptionNotFound();
+    const [keys, reserved] = await Promise.all([listKeys(db, s.id), reservedLicenses(db, s.id)]);
+    const shown = keys.filter((k) => scope.canSeeKey(s.id, k.id));
+    const admins = await listKeyAdmins(
+      db,
+      shown.map((k) => k.id),
+    );
+    const available = Math.max(0, s.totalLicenses - reserved);
+    return toDetails(s, clock.now(), {
+      reserved,
+      canManageSubscription: scope.isAdmin,
+      canCreateKeys: scope.canCreateKeys(s.id),
+      keys: shown.map((k) =>
+        toKeyView(k, s, {
+          available,
+          canManage: scope.canManageKey(s.id, k.id),
+          reveal: k.id === revealKeyId,
+          crypto,
+          administrators: admins.filter((a) => a.keyId === k.id).map(({ userId, name, email }) => ({ userId, name, email })),
+        }),
+      ),
+    });
+  }
+
+  return {
+    details,
+
+    async dashboard(actor: AccountActor): Promise<DashboardSummary> {
+      const now = clock.now();
+      const cards = new Map<string, DashboardSummary["cards"][number]>();
+      for (const s of await visible(actor)) {
+        const summary = toSummary(s, now);
+        const card = cards.get(s.productId) ?? {
+          product: summary.product,
+          active: 0,
+          expiringSoon: 0,
+          grace: 0,
+          expired: 0,
+          suspended: 0,
+          totalLicenses: 0,
+        };
+        const field = {
+          active: "active",
+          expiring_soon: "expiringSoon",
+          grace: "grace",
+          expired: "expired",
+          suspended: "suspended",
+        } as const;
+        card[field[summary.status]] += 1;
+        if (summary.status !== "expired") card.totalLicenses += s.totalLicenses;
+        cards.set(s.productId, card);
+      }
+      return { cards: [...cards.values()].sort((a, b) => a.product.name.localeCompare(b.product.name)) };
+    },
+
+    /**
+     * The subscriptions list. An account holds at most thousands of subscriptions, so the
+     * list is filtered and sorted in memory from one indexed read; the cursor is the
+     * position after the last row of the previous page in that order.
+     */
+    async list(actor: AccountActor, query: SubscriptionListQuery): Promise<SubscriptionPage> {
+      const now = clock.now();
+      let rows = (await visible(actor)).map((s) => toSummary(s, now));
+      if (query.productId) rows = rows.filter((r) => r.product.id === query.productId);
+      if (query.display !== "all") rows = rows.filter((r) => r.status === query.display);
+      rows.sort(SORTERS[query.sort]);
+      let start = 0;
+      if (query.cursor) {
+        const index = rows.findIndex((r) => r.id === query.cursor);
+        if (index < 0) throw new AppError(400, "VALIDATION_FAILED", "The page cursor is not valid; start from the first page.");
+        start = index + 1;
+      }
+      const items = rows.slice(start, start + query.limit);
+      const last = items.at(-1);
+      return { items, nextCursor: last && start + query.limit < rows.length ? last.id : null };
+    },
+
+    async update(
+      actor: AccountActor,
+      subscriptionId: string,
+      body: { displayName?: string; renewalEnabled?: boolean },
+      client: ClientInfo,
+    ): Promise<SubscriptionDetails> {
+      await db.transaction().execute(async (trx) => {
+        await checkMembership(trx, actor.accountId, actor.userId, { admin: true });
+        const s = await findAccountSubscription(trx, actor.accountId, subscriptionId);
+        if (!s) throw subscriptionNotFound();
+        await trx
+          .updateTable("subscriptions")
+          .set({
+            ...(body.displayName !== undefined ? { displayName: body.displayName, nameKey: body.displayName.toLowerCase() } : {}),
+            ...(body.renewalEnabled !== undefined ? { renewalEnabled: body.renewalEnabled } : {}),
+            updatedAt: clock.now(),
+          })
+          .where("id", "=", s.id)
+          .execute();
+        await insertAuditEvent(trx, {
+          action: "subscription.updated",
+          outcome: "success",
+          actorUserId: actor.userId,
+          accountId: actor.accountId,
+          targetType: "subscription",
+          targetId: s.id,
+          ...client,
+          metadata: { ...body, name: s.displayName },
+        });
+      });
+      return details(actor, subscriptionId);
+    },
+
+    /**
+     * Register a subscription: its Primary Key, typed by an Account Administrator, moves
+     * the subscription into the account. A key registers once; the conditional update
+     * settles two accounts racing for the same key. Failures count against the account
+     * and IP, so the form cannot be used to probe for keys.
+     */
+    async register(actor: AccountActor, typedKey: string, client: ClientInfo): Promise<SubscriptionDetails> {
+      const limiterKey = `${actor.accountId}|${client.ipAddress}`;
+      const wait = rateLimit ? registerFailures.retryAfterSeconds(limiterKey) : 0;
+      if (wait > 0) {
+        throw new AppError(429, "RATE_LIMITED", "Too many keys that did not work. Try again later.", { retryAfterSeconds: wait });
+      }
+      const fail = (error: AppError) => {
+        if (rateLimit) registerFailures.recordFailure(limiterKey);
+        return error;
+      };
+      const checked = checkKey(typedKey);
+      if (!checked.ok) {
+        const message = "This is not a valid license key. Check it against your email: 5 groups of 6 letters and digits.";
+        throw fail(new AppError(400, "KEY_FORMAT_INVALID", message, { errors: [{ field: "key", message }] }));
+      }
+      const key = await findKeyByHash(db, crypto.hash(checked.key));
+      if (key?.kind !== "primary") throw fail(new AppError(404, "KEY_NOT_FOUND", "No subscription has this key."));
+      const subscriptionId = key.subscriptionId;
+      await db.transaction().execute(async (trx) => {
+        await checkMembership(trx, actor.accountId, actor.userId, { admin: true });
+        const now = clock.now();
+        const moved = await trx
+          .updateTable("subscriptions")
+          .set({ accountId: actor.accountId, activatedAt: now, updatedAt: now })
+          .where("id", "=", subscriptionId)
+          .where("accountId", "is", null)
+          .executeTakeFirst();
+        if (Number(moved.numUpdatedRows) !== 1) {
+          throw fail(new AppError(409, "KEY_ALREADY_REGISTERED", "This key has already been registered to an account."));
+        }
+        await trx
+          .updateTable("licenseKeys")
+          .set({ accountId: actor.accountId })
+          .where("subscriptionId", "=", subscriptionId)
+          .execute();
+        const s = await findSubscription(trx, subscriptionId);
+        await insertAuditEvent(trx, {
+          action: "subscription.registered",
+          outcome: "success",
+          actorUserId: actor.userId,
+          accountId: actor.accountId,
+          targetType: "subscription",
+          targetId: subscriptionId,
+          ...client,
+          metadata: { name: s?.displayName ?? null },
+        });
+      });
+      return details(actor, subscriptionId);
+    },
+  };
+}
+
+export type SubscriptionsService = ReturnType<typeof createSubscriptionsService>;

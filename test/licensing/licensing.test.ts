@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { businessAccount, call, member, person } from "../helpers/account-fixtures.ts";
+import { latestMail } from "../helpers/identity-fixtures.ts";
+import { createKey, issue, operator, subscriptionUrl } from "../helpers/licensing-fixtures.ts";
+import { createTestApp, type TestApp } from "../helpers/test-app.ts";
+import { TEST_ENGINE } from "../helpers/test-database.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ AUTH_RATE_LIMIT: "off" });
+});
+afterAll(async () => t?.close());
+
+describe(`licensing (${TEST_ENGINE})`, () => {
+  it("an operator issues into an account; the administrator sees it on the Dashboard and in Subscription Details", async () => {
+    const op = await operator(t);
+    const admin = await person(t, "lic-admin");
+    const accountId = await businessAccount(t, admin);
+    const { id, primaryKey } = await issue(t, op, { accountId, licenses: 40 });
+    expect(primaryKey).toMatch(/^([A-Z0-9]{6}-){4}[A-Z0-9]{6}$/);
+
+    const dashboard = await call(t, admin, "GET", `/api/accounts/${accountId}/dashboard`);
+    expect(dashboard.json().cards).toEqual([
+      expect.objectContaining({
+        product: expect.objectContaining({ name: "Remote Application Server" }),
+        active: 1,
+        totalLicenses: 40,
+      }),
+    ]);
+    const details = await call(t, admin, "GET", subscriptionUrl(accountId, id));
+    expect(details.statusCode).toBe(200);
+    expect(details.json()).toMatchObject({
+      status: "active",
+      licenses: { total: 40, reservedInAdditionalKeys: 0, availableInMainPool: 40 },
+      keys: [{ kind: "primary", isMasked: true, licenses: 40 }],
+    });
+    const stored = await t.database.db.selectFrom("licenseKeys").selectAll().execute();
+    expect(JSON.stringify(stored)).not.toContain(primaryKey);
+  });
+
+  it("registers a key emailed to the purchaser, once, to one account", async () => {
+    const op = await operator(t);
+    await issue(t, op, { purchaserEmail: "buyer@example.com" });
+    const mail = await latestMail(t, "buyer@example.com", "registration-key");
+    const key = String(mail.payloadJson.key);
+    const admin = await person(t, "registrar");
+    const accountId = await businessAccount(t, admin);
+    const typo = `${key.slice(0, -1)}${key.endsWith("2") ? "3" : "2"}`;
+    const bad = await call(t, admin, "POST", `/api/accounts/${accountId}/subscriptions/register`, { key: typo });
+    expect(bad.json().code).toBe("KEY_FORMAT_INVALID");
+    const ok = await call(t, admin, "POST", `/api/accounts/${accountId}/subscriptions/register`, { key: key.toLowerCase() });
+    expect(ok.statusCode).toBe(201);
+    const other = await person(t, "late");
+    const otherAccount = await businessAccount(t, other);
+    const again = await call(t, other, "POST", `/api/accounts/${otherAccount}/subscriptions/register`, { key });
+    expect(again.json().code).toBe("KEY_ALREADY_REGISTERED");
+  });
+
+  it("keeps the seat pool: additional keys never reserve more than the total, even in parallel", async () => {
+    const op = await operator(t);
+    const admin = await person(t, "pool");
+    const accountId = await businessAccount(t, admin);
+    const { id } = await issue(t, op, { accountId, licenses: 30 });
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => createKey(t, admin, accountId, id, 10, `K${i}`)));
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(3);
+    expect(answers.filter((a) => a.statusCode === 409).every((a) => a.json().code === "POOL_EXHAUSTED")).toBe(true);
+    const details = (await call(t, admin, "GET", subscriptionUrl(accountId, id))).json();
+    expect(details.licenses).toMatchObject({ total: 30, reservedInAdditionalKeys: 30, availableInMainPool: 0 });
+    const lower = await call(t, op, "POST", `/api/operator/subscriptions/${id}/actions`, {
+      action: "set_licenses",
+      licenses: 20,
+    });
+    expect(lower.json().code).toBe("LICENSES_BELOW_RESERVED");
+  });
+
+  it("a License Administrator sees only their key; a Regular Member sees nothing", async () => {
+    const op = await operator(t);
+    const admin = await person(t, "grantor");
+    const accountId = await businessAccount(t, admin);
+    const { id } = await issue(t, op, { accountId, licenses: 30 });
+    const keyA = (await createKey(t, admin, accountId, id, 10, "A")).json();
+    await createKey(t, admin, accountId, id, 5, "B");
+    const licenseAdmin = await member(t, admin, accountId, "la");
+    const regular = await member(t, admin, accountId, "plain");
+    const grant = await call(t, admin, "PUT", `${subscriptionUrl(accountId, id)}/keys/${keyA.id}/administrators`, {
+      userIds: [licenseAdmin.userId],
+    });
+    expect(grant.statusCode).toBe(200);
+    const seen = (await call(t, licenseAdmin, "GET", subscriptionUrl(accountId, id))).json();
+    expect(seen.keys.map((k: { name: string }) => k.name)).toEqual(["A"]);
+    const full = await call(t, licenseAdmin, "GET", `${subscriptionUrl(accountId, id)}/keys/${keyA.id}`);
+    expect(full.json().isMasked).toBe(false);
+    expect((await call(t, regular, "GET", subscriptionUrl(accountId, id))).statusCode).toBe(404);
+    expect((await call(t, regular, "GET", `/api/accounts/${accountId}/dashboard`)).json().cards).toEqual([]);
+    const users = (await call(t, admin, "GET", `/api/accounts/${accountId}/users`)).json();
+    expect(users.items.find((u: { id: string }) => u.id === licenseAdmin.userId).licenseKeys).toEqual(["A"]);
+  });
+});
