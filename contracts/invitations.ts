@@ -98,6 +98,19 @@ export const ACCOUNT_AUDIT_ACTIONS = [
   "member.unblocked",
   "member.removed",
   "member.left",
+  "subscription.registered",
+  "subscription.updated",
+  "license_key.created",
+  "license_key.updated",
+  "license_key.deleted",
+  "license_key.administrators_changed",
+  "operator.subscription_issued",
+  "operator.subscription_renew",
+  "operator.subscription_extend",
+  "operator.subscription_set_licenses",
+  "operator.subscription_suspend",
+  "operator.subscription_reinstate",
+  "operator.subscription_cancel",
 ] as const;
 
 export const AuditQuery = z.strictObject({

@@ -2,6 +2,7 @@ import { type Config, loadConfig } from "../../src/config.ts";
 import { createDatabase, type Database } from "../../src/db/database.ts";
 import { migrateToLatest } from "../../src/db/migrator.ts";
 import { type App, buildApp } from "../../src/server/app.ts";
+import type { Clock } from "../../src/server/clock.ts";
 import { createThrowawayDatabase } from "./test-database.ts";
 
 export const TEST_ORIGIN = "http://localhost:3000";
@@ -12,7 +13,7 @@ export type TestApp = { app: App; config: Config; database: Database; close(): P
  * A real app on a fresh database of the engine under test (SQLite file or a new
  * PostgreSQL database), migrated, with workers off so tests drive the outbox.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const throwaway = await createThrowawayDatabase();
   const config = loadConfig({
     NODE_ENV: "test",
@@ -23,7 +24,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const database = createDatabase(config.database);
   await migrateToLatest(database.authDb);
-  const app = await buildApp({ config, database, startWorkers: false });
+  const app = await buildApp({ config, database, startWorkers: false, clock: options.clock });
   await app.ready();
   return {
     app,
