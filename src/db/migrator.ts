@@ -4,6 +4,7 @@ import * as createOutboxAndAudit from "./migrations/2026_11_26_000002_create_out
 import * as createAccountsAndInvitations from "./migrations/2026_11_26_000003_create_accounts_and_invitations.ts";
 import * as tuneRosterIndexes from "./migrations/2026_11_26_000004_tune_roster_indexes.ts";
 import * as createLicensing from "./migrations/2026_11_26_000005_create_licensing.ts";
+import * as createSubscriptionReminders from "./migrations/2026_11_26_000006_create_subscription_reminders.ts";
 
 /**
  * Migrations are listed here rather than read from disk, so they work the same from
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_26_000003_create_accounts_and_invitations": createAccountsAndInvitations,
   "2026_11_26_000004_tune_roster_indexes": tuneRosterIndexes,
   "2026_11_26_000005_create_licensing": createLicensing,
+  "2026_11_26_000006_create_subscription_reminders": createSubscriptionReminders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

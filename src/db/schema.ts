@@ -186,6 +186,13 @@ export type LicenseKeyAdminsTable = {
   grantedAt: Date;
 };
 
+export type SubscriptionRemindersTable = {
+  subscriptionId: string;
+  kind: "30d" | "7d" | "1d" | "expired";
+  expiresAt: Date;
+  sentAt: Date;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -200,4 +207,5 @@ export type DB = {
   subscriptions: SubscriptionsTable;
   licenseKeys: LicenseKeysTable;
   licenseKeyAdmins: LicenseKeyAdminsTable;
+  subscriptionReminders: SubscriptionRemindersTable;
 };

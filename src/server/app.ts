@@ -25,6 +25,7 @@ import { createLicenseKeyCrypto } from "../modules/licensing/license-key-crypto.
 import { licensingRoutes } from "../modules/licensing/licensing.routes.ts";
 import { operatorRoutes } from "../modules/licensing/operator.routes.ts";
 import { createOperatorService } from "../modules/licensing/operator.service.ts";
+import { createReminderJob, type ReminderJob } from "../modules/licensing/reminders.ts";
 import { createSubscriptionsService } from "../modules/licensing/subscriptions.service.ts";
 import { membershipRoutes } from "../modules/membership/membership.routes.ts";
 import { createMembershipService } from "../modules/membership/membership.service.ts";
@@ -41,7 +42,7 @@ import { isSpaNavigation, registerWebApp } from "./web-app.ts";
 
 export type AppDeps = { config: Config; database: Database; startWorkers?: boolean; clock?: Clock };
 
-export type App = FastifyInstance & { auth: Auth; outbox: OutboxWorker };
+export type App = FastifyInstance & { auth: Auth; outbox: OutboxWorker; reminders: ReminderJob };
 
 /** Largest JSON body we accept. Nothing in the API needs more; huge bodies get 413. */
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -136,6 +137,7 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
   const subscriptions = createSubscriptionsService({ database, crypto, clock, rateLimit: config.authRateLimit });
   const keys = createKeysService({ database, crypto, clock, subscriptions });
   await licensingRoutes(app, { access, subscriptions, keys });
+  const reminders = createReminderJob({ database, clock, publicUrl: config.publicUrl, logger: app.log });
   await operatorRoutes(app, {
     operator: createOperatorService({ database, crypto, clock, identity, publicUrl: config.publicUrl }),
   });
@@ -152,10 +154,16 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
     return sendProblem(request, reply, new AppError(404, "NOT_FOUND", "No such route."));
   });
 
-  if (startWorkers) app.addHook("onReady", async () => outbox.start());
+  if (startWorkers) {
+    app.addHook("onReady", async () => {
+      outbox.start();
+      reminders.start();
+    });
+  }
   app.addHook("onClose", async () => {
+    await reminders.stop();
     await outbox.stop();
   });
 
-  return Object.assign(app, { auth, outbox }) as App;
+  return Object.assign(app, { auth, outbox, reminders }) as App;
 }
