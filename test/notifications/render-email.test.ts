@@ -20,16 +20,25 @@ const ALL_DATA = {
   accountName: "Acme & Co",
   inviterName: "Grace Hopper",
   expiresAt: "2026-12-03T14:05:00.000Z",
+  productName: "Contoso Server",
+  subscriptionName: "Acme Production",
+  licenses: "25",
+  term: "1 year",
+  key: "7KQ2M-X4P9T-LW3RD",
+  daysLeft: "7",
+  graceEndsAt: "2027-01-02T14:05:00.000Z",
 };
 
-/** The copy with its placeholders filled as the renderer does (expiresAt formatted in UTC). */
+/** The copy with its placeholders filled as the renderer does (timestamps formatted in UTC). */
 function filled(copy: string, locale: Locale): string {
-  const expiresAt = new Intl.DateTimeFormat(locale === "zh" ? "zh-Hans" : locale, {
+  const format = new Intl.DateTimeFormat(locale === "zh" ? "zh-Hans" : locale, {
     dateStyle: "long",
     timeStyle: "short",
     timeZone: "UTC",
-  }).format(new Date(ALL_DATA.expiresAt));
-  const values: Record<string, string> = { ...ALL_DATA, expiresAt };
+  });
+  const expiresAt = format.format(new Date(ALL_DATA.expiresAt));
+  const graceEndsAt = format.format(new Date(ALL_DATA.graceEndsAt));
+  const values: Record<string, string> = { ...ALL_DATA, expiresAt, graceEndsAt };
   return copy.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? `{{${key}}}`);
 }
 

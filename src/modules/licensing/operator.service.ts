@@ -19,6 +19,7 @@ import {
   type SubscriptionRow,
 } from "./licensing.repo.ts";
 import { addDays, addTerm, subscriptionStatus, TRIAL_DAYS } from "./subscription-status.ts";
+import { termWords } from "./term-words.ts";
 
 type Deps = {
   database: Database;
@@ -28,7 +29,6 @@ type Deps = {
   publicUrl: string;
 };
 
-const TERM_WORDS = { "1m": "1 month", "1y": "1 year", "2y": "2 years", "3y": "3 years" } as const;
 const notFound = () => new AppError(404, "SUBSCRIPTION_NOT_FOUND", "No such subscription.");
 
 /**
@@ -228,7 +228,7 @@ export function createOperatorService({ database, crypto, clock, identity, publi
             data: {
               productName: product.name,
               licenses: String(body.licenses),
-              term: body.licenseType === "subscription" && body.term ? TERM_WORDS[body.term] : body.licenseType,
+              term: termWords(body.locale, body.licenseType, body.term),
               url: `${publicUrl}/`,
               key,
             },

@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
 
-/** Every email the portal sends; each has HTML + text in all supported locales (templates/). */
+/**
+ * Every email the portal sends; each has HTML + text in all supported locales (templates/).
+ * The data of the licensing emails (registration-key, subscription-expiring,
+ * subscription-expired) is described with TEMPLATE_SPECS in templates/render-email.ts.
+ */
 export const EMAIL_TEMPLATES = [
   "verify-email",
   "reset-password",
@@ -12,6 +16,9 @@ export const EMAIL_TEMPLATES = [
   "membership-blocked",
   "membership-restored",
   "membership-removed",
+  "registration-key",
+  "subscription-expiring",
+  "subscription-expired",
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 

@@ -18,10 +18,25 @@ export class UnknownTemplateError extends EmailRenderError {
 }
 
 /** The data fields a template can use; all are strings in the outbox row's JSON. */
-export type EmailDataField = "name" | "url" | "accountName" | "inviterName" | "expiresAt";
+export type EmailDataField =
+  | "name"
+  | "url"
+  | "accountName"
+  | "inviterName"
+  | "expiresAt"
+  | "productName"
+  | "subscriptionName"
+  | "licenses"
+  | "term"
+  | "key"
+  | "daysLeft"
+  | "graceEndsAt";
 
 /** The copy keys of a template that can appear in its body (subject and heading have their own place). */
 type BodyPart<T extends EmailTemplate> = Exclude<keyof EmailMessages[T] & string, "subject" | "heading">;
+
+/** A body entry that shows a data field verbatim as code (a key to copy), not a copy key. */
+type CodePart = `code:${EmailDataField}`;
 
 type TemplateSpec<T extends EmailTemplate> = {
   /**
@@ -32,11 +47,15 @@ type TemplateSpec<T extends EmailTemplate> = {
   requires: readonly EmailDataField[];
   /** Fields holding an ISO-8601 timestamp, shown as a long date and short time in UTC, in the recipient's language. */
   dateTimes?: readonly EmailDataField[];
+  /** Fields holding a whole number (digits only), shown with the digit grouping of the recipient's language. */
+  counts?: readonly EmailDataField[];
   /**
    * Reading order of the body: each entry is a copy key of the template, output as a
-   * paragraph, except `action`: the button plus the plain URL, left out when there is no URL.
+   * paragraph, except `action`: the button plus the plain URL, left out when there is no URL;
+   * and `code:<field>`: that data field as a code block (monospace in HTML, indented in
+   * text), left out when the field is missing (so list it in `requires`).
    */
-  body: ReadonlyArray<BodyPart<T>>;
+  body: ReadonlyArray<BodyPart<T> | CodePart>;
 };
 
 /**
@@ -58,6 +77,28 @@ export const TEMPLATE_SPECS: { readonly [T in EmailTemplate]: TemplateSpec<T> } 
   "membership-blocked": { requires: ["accountName"], body: ["intro", "details", "outro"] },
   "membership-restored": { requires: ["accountName", "url"], body: ["intro", "action", "outro"] },
   "membership-removed": { requires: ["accountName"], body: ["intro", "outro"] },
+  // Licensing emails: data { name?, productName, licenses, term, key, url } for registration-key, where
+  // `licenses` is a whole number ("25"), `term` a phrase already in the recipient's language ("1 year",
+  // "permanent"), `key` the registration key as printed (shown as a code block) and `url` opens License Portal;
+  // { name?, subscriptionName, productName, expiresAt, daysLeft, url } for subscription-expiring (`daysLeft`:
+  // a whole number); { name?, subscriptionName, productName, expiresAt, graceEndsAt, url } for
+  // subscription-expired (`graceEndsAt`: when the primary key stops working). `url` opens the subscription.
+  "registration-key": {
+    requires: ["productName", "licenses", "term", "key", "url"],
+    counts: ["licenses"],
+    body: ["intro", "details", "keyLabel", "code:key", "steps", "action", "keepPrivate"],
+  },
+  "subscription-expiring": {
+    requires: ["subscriptionName", "productName", "expiresAt", "daysLeft", "url"],
+    dateTimes: ["expiresAt"],
+    counts: ["daysLeft"],
+    body: ["intro", "atExpiry", "renew", "action", "outro"],
+  },
+  "subscription-expired": {
+    requires: ["subscriptionName", "productName", "expiresAt", "graceEndsAt", "url"],
+    dateTimes: ["expiresAt", "graceEndsAt"],
+    body: ["intro", "grace", "renew", "action", "outro"],
+  },
 };
 
 /**
@@ -83,6 +124,10 @@ function buildContent<T extends EmailTemplate>(template: T, lang: Locale, data: 
     heading: copy("heading"),
     greeting: values.name ? t("common", "greeting", { name: values.name }) : t("common", "greetingNoName"),
     blocks: spec.body.flatMap((part): EmailContent["blocks"] => {
+      if (isCodePart(part)) {
+        const text = values[part.slice("code:".length)];
+        return text ? [{ kind: "code", text }] : [];
+      }
       if (part !== "action") return [{ kind: "paragraph", text: copy(part) }];
       return values.url ? [{ kind: "action", label: copy(part), url: values.url }] : [];
     }),
@@ -92,9 +137,13 @@ function buildContent<T extends EmailTemplate>(template: T, lang: Locale, data: 
   };
 }
 
+function isCodePart(part: string): part is CodePart {
+  return part.startsWith("code:");
+}
+
 /**
  * The data as interpolation values: every string field on one line, `url` checked,
- * timestamps formatted. Throws `EmailRenderError` for a missing required field.
+ * timestamps and counts formatted. Throws `EmailRenderError` for a missing required field.
  */
 function interpolationValues<T extends EmailTemplate>(
   template: T,
@@ -117,6 +166,10 @@ function interpolationValues<T extends EmailTemplate>(
   for (const field of spec.dateTimes ?? []) {
     const value = values[field];
     if (value) values[field] = formatDateTime(template, field, value, lang);
+  }
+  for (const field of spec.counts ?? []) {
+    const value = values[field];
+    if (value) values[field] = formatCount(template, field, value, lang);
   }
   return values;
 }
@@ -151,6 +204,14 @@ function formatDateTime(template: EmailTemplate, field: string, value: string, l
   return new Intl.DateTimeFormat(INTL_LOCALE[lang] ?? lang, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(
     date,
   );
+}
+
+/** "1,500", "1.500", "1 500", …: a whole number in the recipient's digit grouping. */
+function formatCount(template: EmailTemplate, field: string, value: string, lang: Locale): string {
+  if (!/^\d{1,15}$/.test(value)) {
+    throw new EmailRenderError(`Email template "${template}" needs a whole number in data.${field}`);
+  }
+  return new Intl.NumberFormat(INTL_LOCALE[lang] ?? lang, { maximumFractionDigits: 0 }).format(Number(value));
 }
 
 function oneLine(value: string): string {
