@@ -6,11 +6,13 @@ const root = join(import.meta.dirname, "..");
 const port = 3123;
 const baseURL = `http://localhost:${port}`;
 
-// A fresh database for every run. The config is also loaded by workers; only the
-// runner starts the web server, so their (different) file name is never used.
+// A fresh database for every run. The runner picks the file and puts it in the
+// environment, which its workers inherit, so specs can reach the same database
+// (e.g. `license-portal operator create`, which no web form can do).
 const tmpDir = join(root, ".tmp");
 mkdirSync(tmpDir, { recursive: true });
-const databaseFile = join(tmpDir, `e2e-${Date.now()}-${process.pid}.sqlite`);
+process.env.E2E_DATABASE_FILE ??= join(tmpDir, `e2e-${Date.now()}-${process.pid}.sqlite`);
+const databaseFile = process.env.E2E_DATABASE_FILE;
 
 /** Expects dist/web to be built already (`npm run build:web`; scripts/test-all.mjs does it first). */
 export default defineConfig({
