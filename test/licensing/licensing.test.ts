@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSealer } from "../../src/modules/notifications/sealed-fields.ts";
 import { businessAccount, call, member, person } from "../helpers/account-fixtures.ts";
 import { latestMail } from "../helpers/identity-fixtures.ts";
 import { createKey, issue, operator, subscriptionUrl } from "../helpers/licensing-fixtures.ts";
@@ -42,7 +43,14 @@ describe(`licensing (${TEST_ENGINE})`, () => {
     const op = await operator(t);
     await issue(t, op, { purchaserEmail: "buyer@example.com" });
     const mail = await latestMail(t, "buyer@example.com", "registration-key");
-    const key = String(mail.payloadJson.key);
+    // Regression: the outbox row held the key in clear until sent; it is sealed now.
+    expect(String(mail.payloadJson.key)).toMatch(/^sealed:v1:/);
+    const key = String(createSealer(t.config.licenseKeySecret).open(mail.payloadJson).key);
+    expect(key).toMatch(/^([2-9A-Z]{6}-){4}[2-9A-Z]{6}$/);
+    const outboxRow = await t.database.db.selectFrom("outbox").selectAll().where("recipient", "=", "buyer@example.com").execute();
+    expect(JSON.stringify(outboxRow)).not.toContain(key);
+    const mailbox = await t.app.inject({ url: "/api/dev/mailbox" });
+    expect(mailbox.body).toContain(key); // the worker and the dev mailbox open it to render
     const admin = await person(t, "registrar");
     const accountId = await businessAccount(t, admin);
     const typo = `${key.slice(0, -1)}${key.endsWith("2") ? "3" : "2"}`;

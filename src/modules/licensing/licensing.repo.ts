@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
+import type { SubscriptionStatus } from "../../../contracts/licensing.ts";
 import type { DB, SubscriptionsTable } from "../../db/schema.ts";
+import { statusBoundaries } from "./subscription-status.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 export type Engine = "sqlite" | "postgres";
@@ -64,6 +66,92 @@ export async function listAccountSubscriptions(executor: Executor, accountId: st
     query = query.where("s.id", "in", onlyIds);
   }
   return query.execute();
+}
+
+/**
+ * subscriptionStatus() as SQL, at the same `now` (the boundaries of statusBoundaries), so the
+ * Dashboard and the Display filter need not read and parse every subscription of the account.
+ * SQLite compares the ISO-8601 text it stores; PostgreSQL compares timestamptz.
+ */
+function statusSql(now: Date) {
+  const { soon, graceStart } = statusBoundaries(now);
+  const expires = sql.ref("s.expiresAt");
+  return sql<SubscriptionStatus>`case
+    when ${sql.ref("s.suspendedAt")} is not null then 'suspended'
+    when ${sql.ref("s.canceledAt")} is not null then 'expired'
+    when ${expires} is null or ${expires} > ${soon} then 'active'
+    when ${expires} > ${now} then 'expiring_soon'
+    when ${expires} > ${graceStart} then 'grace'
+    else 'expired' end`;
+}
+
+/** The Dashboard's counts: subscriptions and their licenses by product and status at `now`. */
+export async function countSubscriptionsByStatus(executor: Executor, accountId: string, now: Date, onlyIds?: string[]) {
+  if (onlyIds?.length === 0) return [];
+  const rows = await executor
+    .selectFrom("subscriptions as s")
+    .innerJoin("products as p", "p.id", "s.productId")
+    .select((eb) => [
+      "s.productId",
+      "p.code as productCode",
+      "p.name as productName",
+      statusSql(now).as("status"),
+      eb.fn.countAll<number>().as("subscriptions"),
+      eb.fn.sum<number>("s.totalLicenses").as("licenses"),
+    ])
+    .where("s.accountId", "=", accountId)
+    .$if(onlyIds !== undefined, (q) => q.where("s.id", "in", onlyIds ?? []))
+    // By position: PostgreSQL would not match the status expression's parameters in a repeated GROUP BY expression.
+    .groupBy([sql`1`, sql`2`, sql`3`, sql`4`])
+    .execute();
+  return rows.map((r) => ({ ...r, subscriptions: Number(r.subscriptions), licenses: Number(r.licenses) }));
+}
+
+/** What a line of the subscriptions list shows (licensing.presenter.ts toSummary reads only these). */
+export type SubscriptionSummaryRow = Pick<
+  SubscriptionRow,
+  | "id"
+  | "displayName"
+  | "productId"
+  | "productCode"
+  | "productName"
+  | "licenseType"
+  | "totalLicenses"
+  | "expiresAt"
+  | "suspendedAt"
+  | "canceledAt"
+>;
+
+/**
+ * The subscriptions list's rows: only the columns a summary shows (the full row costs 2–3× more to
+ * read and convert), filtered in SQL by product and by status at `now`.
+ */
+export async function listSubscriptionSummaries(
+  executor: Executor,
+  accountId: string,
+  filter: { now: Date; onlyIds?: string[]; productId?: string; status?: SubscriptionStatus },
+): Promise<SubscriptionSummaryRow[]> {
+  if (filter.onlyIds?.length === 0) return [];
+  return executor
+    .selectFrom("subscriptions as s")
+    .innerJoin("products as p", "p.id", "s.productId")
+    .select([
+      "s.id",
+      "s.displayName",
+      "s.productId",
+      "p.code as productCode",
+      "p.name as productName",
+      "s.licenseType",
+      "s.totalLicenses",
+      "s.expiresAt",
+      "s.suspendedAt",
+      "s.canceledAt",
+    ])
+    .where("s.accountId", "=", accountId)
+    .$if(filter.onlyIds !== undefined, (q) => q.where("s.id", "in", filter.onlyIds ?? []))
+    .$if(filter.productId !== undefined, (q) => q.where("s.productId", "=", filter.productId ?? ""))
+    .$if(filter.status !== undefined, (q) => q.where(statusSql(filter.now), "=", filter.status ?? "active"))
+    .execute();
 }
 
 export async function listOperatorSubscriptions(executor: Executor, accountId: string | null, limit: number) {
@@ -173,6 +261,18 @@ export async function listKeyAdmins(executor: Executor, keyIds: string[]) {
     .innerJoin("users as u", "u.id", "a.userId")
     .select(["a.keyId", "a.userId", "u.name", "u.email"])
     .where("a.keyId", "in", keyIds)
+    .orderBy("u.name")
+    .execute();
+}
+
+/** Administrators of every key of a subscription, with their names (one query with the keys, not after them). */
+export async function listSubscriptionKeyAdmins(executor: Executor, subscriptionId: string) {
+  return executor
+    .selectFrom("licenseKeys as k")
+    .innerJoin("licenseKeyAdmins as a", "a.keyId", "k.id")
+    .innerJoin("users as u", "u.id", "a.userId")
+    .select(["a.keyId", "a.userId", "u.name", "u.email"])
+    .where("k.subscriptionId", "=", subscriptionId)
     .orderBy("u.name")
     .execute();
 }

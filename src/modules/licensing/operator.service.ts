@@ -9,6 +9,7 @@ import { findAccount } from "../accounts/accounts.repo.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import type { IdentityService } from "../identity/identity.service.ts";
 import { insertOutboxEmail } from "../notifications/outbox.repo.ts";
+import type { Sealer } from "../notifications/sealed-fields.ts";
 import type { LicenseKeyCrypto } from "./license-key-crypto.ts";
 import {
   findSubscription,
@@ -24,6 +25,7 @@ import { termWords } from "./term-words.ts";
 type Deps = {
   database: Database;
   crypto: LicenseKeyCrypto;
+  sealer: Sealer;
   clock: Clock;
   identity: Pick<IdentityService, "requireSession">;
   publicUrl: string;
@@ -35,7 +37,7 @@ const notFound = () => new AppError(404, "SUBSCRIPTION_NOT_FOUND", "No such subs
  * The operator console: vendor staff issue and manage subscriptions. Every route checks
  * `users.is_operator` on the server; every change is audited with the operator as actor.
  */
-export function createOperatorService({ database, crypto, clock, identity, publicUrl }: Deps) {
+export function createOperatorService({ database, crypto, sealer, clock, identity, publicUrl }: Deps) {
   const { db, engine } = database;
 
   async function requireOperator(request: FastifyRequest): Promise<{ userId: string }> {
@@ -230,7 +232,8 @@ export function createOperatorService({ database, crypto, clock, identity, publi
               licenses: String(body.licenses),
               term: termWords(body.locale, body.licenseType, body.term),
               url: `${publicUrl}/`,
-              key,
+              // Sealed: the outbox row must not hold a working key in clear.
+              key: sealer.seal(key),
             },
           });
         }
@@ -269,12 +272,17 @@ export function createOperatorService({ database, crypto, clock, identity, publi
           }
           case "extend": {
             const expiresAt = new Date(action.expiresAt);
-            if (s.expiresAt && expiresAt <= s.expiresAt) {
+            // A permanent license never gets an expiry: extending it moves maintenance & support.
+            const permanent = s.licenseType === "permanent";
+            const current = permanent ? s.maintenanceExpiresAt : s.expiresAt;
+            if (current && expiresAt <= current) {
               throw new AppError(400, "VALIDATION_FAILED", "Extending needs a date after the current expiry.", {
                 errors: [{ field: "expiresAt", message: "Choose a later date." }],
               });
             }
-            changes = { expiresAt, maintenanceExpiresAt: expiresAt, canceledAt: null };
+            changes = permanent
+              ? { maintenanceExpiresAt: expiresAt }
+              : { expiresAt, maintenanceExpiresAt: expiresAt, canceledAt: null };
             break;
           }
           case "set_licenses": {

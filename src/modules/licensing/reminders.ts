@@ -81,33 +81,35 @@ export function createReminderJob({ database, clock, publicUrl, logger }: Deps) 
       if (already.some((r) => r.kind === urgent.kind)) continue;
       const people = await recipients(s.accountId, s.id);
       const url = `${publicUrl}/accounts/${s.accountId}/subscriptions/${s.id}`;
-      const mails = people.map((person): OutboxEmail => ({
-        to: person.email,
-        locale: person.locale,
-        ...(urgent.kind === "expired"
-          ? {
-              template: "subscription-expired" as const,
-              data: {
-                name: person.name,
-                subscriptionName: s.displayName,
-                productName: s.productName,
-                expiresAt: expiresAt.toISOString(),
-                graceEndsAt: addDays(expiresAt, GRACE_DAYS).toISOString(),
-                url,
-              },
-            }
-          : {
-              template: "subscription-expiring" as const,
-              data: {
-                name: person.name,
-                subscriptionName: s.displayName,
-                productName: s.productName,
-                expiresAt: expiresAt.toISOString(),
-                daysLeft: String(Math.max(0, daysLeft(expiresAt, now) ?? 0)),
-                url,
-              },
-            }),
-      }));
+      const mails = people.map(
+        (person): OutboxEmail => ({
+          to: person.email,
+          locale: person.locale,
+          ...(urgent.kind === "expired"
+            ? {
+                template: "subscription-expired" as const,
+                data: {
+                  name: person.name,
+                  subscriptionName: s.displayName,
+                  productName: s.productName,
+                  expiresAt: expiresAt.toISOString(),
+                  graceEndsAt: addDays(expiresAt, GRACE_DAYS).toISOString(),
+                  url,
+                },
+              }
+            : {
+                template: "subscription-expiring" as const,
+                data: {
+                  name: person.name,
+                  subscriptionName: s.displayName,
+                  productName: s.productName,
+                  expiresAt: expiresAt.toISOString(),
+                  daysLeft: String(Math.max(0, daysLeft(expiresAt, now) ?? 0)),
+                  url,
+                },
+              }),
+        }),
+      );
       const claimed = await db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto("subscriptionReminders")

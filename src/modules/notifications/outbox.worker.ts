@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.ts";
 import type { Mailer } from "./mailer.ts";
 import { createOutboxStore, type OutboxRow } from "./outbox.store.ts";
+import type { Sealer } from "./sealed-fields.ts";
 import { EmailRenderError, renderEmail } from "./templates/render-email.ts";
 
 /** After this many attempts a message is marked `dead` (kept, never deleted). About ten hours of retries. */
@@ -41,6 +42,8 @@ export function createOutboxWorker(deps: {
   mailer: Mailer;
   pollMs: number;
   logger: FastifyBaseLogger;
+  /** Opens sealed fields (sealed-fields.ts) just before rendering. */
+  sealer?: Sealer;
 }): OutboxWorker {
   const { mailer, logger } = deps;
   const store = createOutboxStore(deps.db, { leaseMs: LEASE_MS, maxAttempts: MAX_ATTEMPTS });
@@ -54,7 +57,8 @@ export function createOutboxWorker(deps: {
     const log = { outboxId: row.id, template: row.template, attempts: row.attempts };
     let message: ReturnType<typeof renderEmail>;
     try {
-      message = renderEmail(row.template, row.locale, row.recipient, row.payloadJson);
+      const data = deps.sealer ? deps.sealer.open(row.payloadJson) : row.payloadJson;
+      message = renderEmail(row.template, row.locale, row.recipient, data);
     } catch (err) {
       const permanent = err instanceof EmailRenderError;
       await recordFailure(row, claimedLease, err, permanent);
