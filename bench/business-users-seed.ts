@@ -203,20 +203,17 @@ export const EMAIL_TERMS = [
 export const RARE_TERMS = ["zzq", "xylo", "qwerty", "nobody-here", "ż", "ünknown", "kwxj", "aaaaa", "0000", "vvx"];
 
 export type Admin = { userId: string; email: string; cookie: string; accountId: string };
+export type SignedIn = Omit<Admin, "accountId">;
 
-/**
- * The Account Administrator, through the real API: sign-up, the verification link from
- * the outbox row (which signs in), then POST /api/accounts for the business account.
- */
-export async function createAdminOverHttp(baseUrl: string, database: Database): Promise<Admin> {
-  const email = `bench-admin-${randomBytes(4).toString("hex")}@${COMPANY_DOMAIN}`;
-  const json = { origin: baseUrl, "content-type": "application/json" };
+/** A verified, signed-in person through the real API: sign-up, then the verification link from the outbox row. */
+export async function signUpOverHttp(baseUrl: string, database: Database, prefix: string, lastName: string): Promise<SignedIn> {
+  const email = `${prefix}-${randomBytes(4).toString("hex")}@${COMPANY_DOMAIN}`;
   const signUp = await fetch(`${baseUrl}/api/identity/sign-up`, {
     method: "POST",
-    headers: json,
-    body: JSON.stringify({ firstName: "Bench", lastName: "Administrator", email, password: "violet-harbour-engine-bench-42" }),
+    headers: { origin: baseUrl, "content-type": "application/json" },
+    body: JSON.stringify({ firstName: "Bench", lastName, email, password: "violet-harbour-engine-bench-42" }),
   });
-  if (signUp.status !== 202) throw new Error(`sign-up of the admin failed: ${signUp.status} ${await signUp.text()}`);
+  if (signUp.status !== 202) throw new Error(`sign-up of ${email} failed: ${signUp.status} ${await signUp.text()}`);
   const mail = await database.db
     .selectFrom("outbox")
     .select("payloadJson")
@@ -224,7 +221,7 @@ export async function createAdminOverHttp(baseUrl: string, database: Database): 
     .where("template", "=", "verify-email")
     .executeTakeFirst();
   const url = mail?.payloadJson.url;
-  if (typeof url !== "string") throw new Error("no verification mail for the admin");
+  if (typeof url !== "string") throw new Error(`no verification mail for ${email}`);
   const verified = await fetch(url, { redirect: "manual" });
   await verified.arrayBuffer();
   const cookie = verified.headers
@@ -233,9 +230,16 @@ export async function createAdminOverHttp(baseUrl: string, database: Database): 
     .filter((c) => c.includes("session_token="))
     .join("; ");
   if (!cookie) throw new Error(`verification did not sign in (status ${verified.status})`);
+  const user = await database.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow();
+  return { userId: user.id, email, cookie };
+}
+
+/** The Account Administrator, through the real API: signed up as above, then POST /api/accounts for the business account. */
+export async function createAdminOverHttp(baseUrl: string, database: Database): Promise<Admin> {
+  const admin = await signUpOverHttp(baseUrl, database, "bench-admin", "Administrator");
   const created = await fetch(`${baseUrl}/api/accounts`, {
     method: "POST",
-    headers: { ...json, cookie },
+    headers: { origin: baseUrl, "content-type": "application/json", cookie: admin.cookie },
     body: JSON.stringify({
       companyName: "Acme Remote Apps GmbH",
       country: "DE",
@@ -245,6 +249,5 @@ export async function createAdminOverHttp(baseUrl: string, database: Database): 
   });
   if (created.status !== 201) throw new Error(`creating the business account failed: ${created.status} ${await created.text()}`);
   const { id: accountId } = (await created.json()) as { id: string };
-  const user = await database.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow();
-  return { userId: user.id, email, cookie, accountId };
+  return { ...admin, accountId };
 }
