@@ -59,15 +59,6 @@ export async function findAccountSubscription(executor: Executor, accountId: str
   return subscriptions(executor).where("s.accountId", "=", accountId).where("s.id", "=", subscriptionId).executeTakeFirst();
 }
 
-export async function listAccountSubscriptions(executor: Executor, accountId: string, onlyIds?: string[]) {
-  let query = subscriptions(executor).where("s.accountId", "=", accountId);
-  if (onlyIds) {
-    if (onlyIds.length === 0) return [];
-    query = query.where("s.id", "in", onlyIds);
-  }
-  return query.execute();
-}
-
 /**
  * subscriptionStatus() as SQL, at the same `now` (the boundaries of statusBoundaries), so the
  * Dashboard and the Display filter need not read and parse every subscription of the account.
@@ -251,18 +242,6 @@ export async function insertKey(executor: Executor, key: NewKey): Promise<string
     .values({ id, ...values, createdAt: now, updatedAt: now })
     .execute();
   return id;
-}
-
-/** Administrators of the given keys, with their names, for the key table. */
-export async function listKeyAdmins(executor: Executor, keyIds: string[]) {
-  if (keyIds.length === 0) return [];
-  return executor
-    .selectFrom("licenseKeyAdmins as a")
-    .innerJoin("users as u", "u.id", "a.userId")
-    .select(["a.keyId", "a.userId", "u.name", "u.email"])
-    .where("a.keyId", "in", keyIds)
-    .orderBy("u.name")
-    .execute();
 }
 
 /** Administrators of every key of a subscription, with their names (one query with the keys, not after them). */
