@@ -32,6 +32,7 @@ import { createMembershipService } from "../modules/membership/membership.servic
 import { devMailboxRoutes } from "../modules/notifications/dev-mailbox.routes.ts";
 import { createMailer } from "../modules/notifications/mailer.ts";
 import { createOutboxWorker, type OutboxWorker } from "../modules/notifications/outbox.worker.ts";
+import { createSealer } from "../modules/notifications/sealed-fields.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { registerCsrfProtection } from "./csrf.ts";
 import { registerErrorHandling, sendProblem } from "./error-handler.ts";
@@ -134,17 +135,18 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
   await accountAuditRoutes(app, { access, database });
 
   const crypto = createLicenseKeyCrypto(config.licenseKeySecret);
+  const sealer = createSealer(config.licenseKeySecret);
   const subscriptions = createSubscriptionsService({ database, crypto, clock, rateLimit: config.authRateLimit });
   const keys = createKeysService({ database, crypto, clock, subscriptions });
   await licensingRoutes(app, { access, subscriptions, keys });
   const reminders = createReminderJob({ database, clock, publicUrl: config.publicUrl, logger: app.log });
   await operatorRoutes(app, {
-    operator: createOperatorService({ database, crypto, clock, identity, publicUrl: config.publicUrl }),
+    operator: createOperatorService({ database, crypto, sealer, clock, identity, publicUrl: config.publicUrl }),
   });
 
   const mailer = createMailer(config);
-  const outbox = createOutboxWorker({ db: database.db, mailer, pollMs: config.outboxPollMs, logger: app.log });
-  if (mailer.kind === "dev-mailbox") await devMailboxRoutes(app, { db: database.db });
+  const outbox = createOutboxWorker({ db: database.db, mailer, pollMs: config.outboxPollMs, logger: app.log, sealer });
+  if (mailer.kind === "dev-mailbox") await devMailboxRoutes(app, { db: database.db, sealer });
 
   const hasWebApp = await registerWebApp(app);
   app.setNotFoundHandler((request, reply) => {

@@ -104,3 +104,33 @@ describe(`licensing (${TEST_ENGINE})`, () => {
     expect(users.items.find((u: { id: string }) => u.id === licenseAdmin.userId).licenseKeys).toEqual(["A"]);
   });
 });
+
+describe(`License Administrators and blocking (${TEST_ENGINE})`, () => {
+  // Regression: a key whose administrator was blocked could not be edited at all (400 NOT_A_REGULAR_MEMBER).
+  it("keeps a blocked administrator's frozen grant while other administrators are added", async () => {
+    const op = await operator(t);
+    const admin = await person(t, "freezer");
+    const accountId = await businessAccount(t, admin);
+    const { id } = await issue(t, op, { accountId, licenses: 10 });
+    const key = (await createKey(t, admin, accountId, id, 5)).json();
+    const first = await member(t, admin, accountId, "first");
+    const second = await member(t, admin, accountId, "second");
+    const url = `${subscriptionUrl(accountId, id)}/keys/${key.id}/administrators`;
+    expect((await call(t, admin, "PUT", url, { userIds: [first.userId] })).statusCode).toBe(200);
+    await call(t, admin, "PUT", `/api/accounts/${accountId}/users/${first.userId}`, { role: "member", status: "blocked" });
+    const both = await call(t, admin, "PUT", url, { userIds: [first.userId, second.userId] });
+    expect(both.statusCode).toBe(200);
+    expect(
+      both
+        .json()
+        .administrators.map((a: { userId: string }) => a.userId)
+        .sort(),
+    ).toEqual([first.userId, second.userId].sort());
+    // A blocked person cannot be newly granted a key.
+    const other = (await createKey(t, admin, accountId, id, 1, "Other")).json();
+    const refused = await call(t, admin, "PUT", `${subscriptionUrl(accountId, id)}/keys/${other.id}/administrators`, {
+      userIds: [first.userId],
+    });
+    expect(refused.json().code).toBe("NOT_A_REGULAR_MEMBER");
+  });
+});

@@ -197,16 +197,21 @@ export function createKeysService({ database, crypto, clock, subscriptions }: De
           throw new AppError(403, "ADMIN_ROLE_REQUIRED", "Only an Account Administrator can choose License Administrators.");
         const key = await findKey(trx, s.id, keyId);
         if (!key) throw keyNotFound();
-        if (wanted.length > 0) {
+        const before = await trx.selectFrom("licenseKeyAdmins").select("userId").where("keyId", "=", key.id).execute();
+        const had = new Set(before.map((r) => r.userId));
+        const added = wanted.filter((u) => !had.has(u));
+        const removed = [...had].filter((u) => !wanted.includes(u));
+        // Only new grants are checked: a blocked administrator's frozen grant may stay on the list.
+        if (added.length > 0) {
           const members = await trx
             .selectFrom("memberships")
             .select("userId")
             .where("accountId", "=", actor.accountId)
-            .where("userId", "in", wanted)
+            .where("userId", "in", added)
             .where("role", "=", "member")
             .where("status", "=", "active")
             .execute();
-          if (members.length !== wanted.length) {
+          if (members.length !== added.length) {
             throw new AppError(
               400,
               "NOT_A_REGULAR_MEMBER",
@@ -214,10 +219,7 @@ export function createKeysService({ database, crypto, clock, subscriptions }: De
             );
           }
         }
-        const before = await trx.selectFrom("licenseKeyAdmins").select("userId").where("keyId", "=", key.id).execute();
-        const had = new Set(before.map((r) => r.userId));
-        const added = wanted.filter((u) => !had.has(u));
-        const removed = [...had].filter((u) => !wanted.includes(u));
+
         if (removed.length > 0) {
           await trx.deleteFrom("licenseKeyAdmins").where("keyId", "=", key.id).where("userId", "in", removed).execute();
         }

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { useActiveAccount } from "../features/accounts/active-account.ts";
 import { type AccountSection, accountPath, matchAccountRoute } from "../features/accounts/paths.ts";
+import { matchSubscriptionRoute } from "../features/licensing/paths.ts";
 import { Link, useLocation } from "./router.tsx";
 
 /**
@@ -13,7 +14,9 @@ export function AccountNav() {
   const active = useActiveAccount();
   if (!active.id) return null;
 
-  const route = matchAccountRoute(pathname);
+  // Subscription Details belong to the Dashboard, so it stays marked there.
+  const subscription = matchSubscriptionRoute(pathname);
+  const route = subscription ? { accountId: subscription.accountId, section: "dashboard" as const } : matchAccountRoute(pathname);
   const here = route?.accountId === active.id ? route.section : null;
   const isBusiness = active.summary?.kind === "business";
   const links: Array<{ section: AccountSection; label: string; current: boolean }> = [

@@ -1,4 +1,5 @@
-import { Fragment, type ReactNode } from "react";
+import { Fragment, lazy, type ReactNode, Suspense } from "react";
+import { useTranslation } from "react-i18next";
 import { AccountGate } from "../features/accounts/AccountGate.tsx";
 import { AccountProvider } from "../features/accounts/account-context.tsx";
 import { AccountsProvider } from "../features/accounts/accounts-store.tsx";
@@ -17,13 +18,28 @@ import { SignInPage } from "../features/identity/SignInPage.tsx";
 import { SignUpPage } from "../features/identity/SignUpPage.tsx";
 import { SecurityPage } from "../features/identity/security/SecurityPage.tsx";
 import { JoinPage } from "../features/join/JoinPage.tsx";
+import { matchSubscriptionRoute } from "../features/licensing/paths.ts";
+import { SubscriptionPage } from "../features/licensing/SubscriptionPage.tsx";
 import { UsersPage } from "../features/members/UsersPage.tsx";
+import { isOperatorPath } from "../features/operator/paths.ts";
 import { SessionProvider } from "../lib/session.ts";
 import { AppShell } from "./AppShell.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { PublicLayout } from "./PublicLayout.tsx";
 import { RequireAuth } from "./RequireAuth.tsx";
 import { normalizePath, useLocation } from "./router.tsx";
+
+/** The operator console is for vendor staff only, so its code loads when someone opens it. */
+const OperatorRoutes = lazy(() => import("../features/operator/OperatorRoutes.tsx").then((m) => ({ default: m.OperatorRoutes })));
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <div className="page-loading" role="status">
+      <span className="spinner" aria-hidden="true" /> {t("common.loading")}
+    </div>
+  );
+}
 
 /** Public pages; /join works signed in or out. */
 const PUBLIC: Record<string, () => ReactNode> = {
@@ -51,6 +67,21 @@ const ACCOUNT_PAGES: Record<AccountSection, (accountId: string) => ReactNode> = 
   audit: (accountId) => <AuditLogPage accountId={accountId} />,
 };
 
+/** A page of the account in the URL. Keyed by account: switching accounts loads the other one from scratch. */
+function accountPage(accountId: string, path: string, page: ReactNode) {
+  return (
+    <RequireAuth>
+      <AccountProvider key={accountId} accountId={accountId} page={path}>
+        <AppShell>
+          <AccountGate>
+            <Fragment key={path}>{page}</Fragment>
+          </AccountGate>
+        </AppShell>
+      </AccountProvider>
+    </RequireAuth>
+  );
+}
+
 function Routes() {
   const { pathname } = useLocation();
   const path = normalizePath(pathname);
@@ -70,17 +101,20 @@ function Routes() {
   }
 
   const account = matchAccountRoute(path);
-  if (account) {
-    // Keyed by account: switching accounts loads the other one from scratch.
+  if (account) return accountPage(account.accountId, path, ACCOUNT_PAGES[account.section](account.accountId));
+  const subscription = matchSubscriptionRoute(path);
+  if (subscription) {
+    return accountPage(subscription.accountId, path, <SubscriptionPage subscriptionId={subscription.subscriptionId} />);
+  }
+
+  if (isOperatorPath(path)) {
     return (
       <RequireAuth>
-        <AccountProvider key={account.accountId} accountId={account.accountId} page={path}>
-          <AppShell>
-            <AccountGate>
-              <Fragment key={path}>{ACCOUNT_PAGES[account.section](account.accountId)}</Fragment>
-            </AccountGate>
-          </AppShell>
-        </AccountProvider>
+        <AppShell>
+          <Suspense fallback={<PageLoading />}>
+            <OperatorRoutes key={path} path={path} />
+          </Suspense>
+        </AppShell>
       </RequireAuth>
     );
   }

@@ -93,6 +93,18 @@ export function PersonMenu() {
       items={[
         { kind: "link", id: "profile", label: t("nav.profile"), href: "/profile", onSelect: () => navigate("/profile") },
         { kind: "link", id: "security", label: t("nav.security"), href: "/security", onSelect: () => navigate("/security") },
+        // Vendor staff only; the server refuses everyone else anyway (403 OPERATOR_REQUIRED).
+        ...(me.isOperator
+          ? [
+              {
+                kind: "link" as const,
+                id: "operator",
+                label: t("operator.menuLink"),
+                href: "/operator",
+                onSelect: () => navigate("/operator"),
+              },
+            ]
+          : []),
         {
           kind: "action",
           id: "logout",

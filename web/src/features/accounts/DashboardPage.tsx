@@ -3,9 +3,10 @@ import { useFlash } from "../../lib/flash.ts";
 import { useMe } from "../../lib/session.ts";
 import { StatusMessage } from "../../ui/Alert.tsx";
 import { PageHeading } from "../../ui/PageHeading.tsx";
+import { LicensingDashboard } from "../licensing/LicensingDashboard.tsx";
 import { useAccount } from "./account-context.tsx";
 
-/** The Dashboard of the account in the URL: its subscriptions (licensing comes in a later issue). */
+/** The Dashboard of the account in the URL: a card per product and its subscriptions (features/licensing). */
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -35,11 +36,7 @@ export function DashboardPage() {
         {t("dashboard.title")}
       </PageHeading>
       <StatusMessage message={flash} />
-      <section className="card empty-state" aria-labelledby="dashboard-empty">
-        <div className="empty-illustration" aria-hidden="true" />
-        <h2 id="dashboard-empty">{t("dashboard.emptyTitle")}</h2>
-        <p className="muted">{business ? t("dashboard.emptyBodyBusiness", { name: account.name }) : t("dashboard.emptyBody")}</p>
-      </section>
+      <LicensingDashboard account={account} />
     </>
   );
 }

@@ -24,6 +24,26 @@ const LABELS = {
     removed: "audit.actions.memberRemoved",
     left: "audit.actions.memberLeft",
   },
+  // Licensing (issue 4): the labels live with the licensing words.
+  subscription: {
+    registered: "licensing.auditActions.subscriptionRegistered",
+    updated: "licensing.auditActions.subscriptionUpdated",
+  },
+  license_key: {
+    created: "licensing.auditActions.keyCreated",
+    updated: "licensing.auditActions.keyUpdated",
+    deleted: "licensing.auditActions.keyDeleted",
+    administrators_changed: "licensing.auditActions.keyAdministratorsChanged",
+  },
+  operator: {
+    subscription_issued: "licensing.auditActions.operatorIssued",
+    subscription_renew: "licensing.auditActions.operatorRenew",
+    subscription_extend: "licensing.auditActions.operatorExtend",
+    subscription_set_licenses: "licensing.auditActions.operatorSetLicenses",
+    subscription_suspend: "licensing.auditActions.operatorSuspend",
+    subscription_reinstate: "licensing.auditActions.operatorReinstate",
+    subscription_cancel: "licensing.auditActions.operatorCancel",
+  },
 } as const;
 
 type Labels = typeof LABELS;

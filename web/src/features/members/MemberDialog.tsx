@@ -7,6 +7,9 @@ import { Alert, FormAlert } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
 import { Dialog } from "../../ui/Dialog.tsx";
 import { SelectField } from "../../ui/SelectField.tsx";
+import { LicenseKeysPicker } from "../licensing/LicenseKeysPicker.tsx";
+import { isLicenseAdministrator } from "../licensing/member-keys.ts";
+import { useMemberKeys } from "../licensing/useMemberKeys.ts";
 import { type MemberDetails, membersApi, type Role, type RosterEntry } from "./api.ts";
 import { accountErrorMessage } from "./errors.ts";
 import { formatDate, roleLabel, StatusBadge } from "./format.tsx";
@@ -16,7 +19,9 @@ import { TextAreaField } from "./TextAreaField.tsx";
 
 /** UpdateMemberBody.note in contracts/accounts.ts. */
 const NOTE_MAX = 1000;
-const ROLES: Role[] = ["member", "admin"];
+/** "licenseAdmin" is a Regular Member who manages license keys: saved as role "member" plus the keys' administrators. */
+type RoleChoice = Role | "licenseAdmin";
+const roleOf = (choice: RoleChoice): Role => (choice === "licenseAdmin" ? "member" : choice);
 
 type MemberDialogProps = {
   accountId: string;
@@ -56,7 +61,7 @@ export function MemberDialog({ accountId, entry, open, onClose, onSaved }: Membe
   const form = useForm<"note" | "role">();
   const [details, setDetails] = useState<MemberDetails | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [role, setRole] = useState<Role>(entry.role);
+  const [choice, setChoice] = useState<RoleChoice>(entry.role);
   const [note, setNote] = useState("");
   const [pending, setPending] = useState<PendingAction>(null);
 
@@ -71,7 +76,7 @@ export function MemberDialog({ accountId, entry, open, onClose, onSaved }: Membe
       .member(accountId, entry.id, controller.signal)
       .then((member) => {
         setDetails(member);
-        setRole(member.role);
+        setChoice(isLicenseAdministrator(member.role, member.licenseKeys) ? "licenseAdmin" : member.role);
       })
       .catch((error: unknown) => {
         if (!(error instanceof DOMException && error.name === "AbortError")) setLoadError(error);
@@ -81,23 +86,42 @@ export function MemberDialog({ accountId, entry, open, onClose, onSaved }: Membe
 
   const name = details?.name ?? entry.name ?? entry.email;
   const isSelf = session.status === "authenticated" && session.me.id === entry.id;
+  const role = roleOf(choice);
   const roleChanged = details !== null && role !== details.role;
+  // Only an active Regular Member can be made a License Administrator (PUT …/administrators refuses others).
+  const canManageKeys = details?.role === "member" && details.status === "active" && !isSelf;
+  // The account's keys load only when they matter: the person manages some, or is being made a License Administrator.
+  const keysNeeded = open && canManageKeys && (choice === "licenseAdmin" || details.licenseKeys.length > 0);
+  const memberKeys = useMemberKeys(accountId, entry.id, keysNeeded);
+  const keysLoading = keysNeeded && (memberKeys.state.status === "idle" || memberKeys.state.status === "loading");
+  const roles: RoleChoice[] = canManageKeys ? ["member", "licenseAdmin", "admin"] : ["member", "admin"];
 
   const onSubmit = form.onSubmit({
     validate: () => ({ note: note.trim().length > NOTE_MAX ? "member.noteTooLong" : undefined }),
     action: async () => {
       if (!details) return;
-      if (!roleChanged && !pending) {
+      // Key rights change while the person is still an active Regular Member, before any Block or Remove.
+      const keyChanges =
+        canManageKeys && role === "member" && pending !== "remove" ? memberKeys.changesFor(choice === "licenseAdmin") : [];
+      if (!roleChanged && !pending && keyChanges.length === 0) {
         form.setAlert((tt) => tt("member.nothingToSave"));
         return;
       }
-      const trimmed = note.trim();
-      await membersApi.updateMember(accountId, details.userId, {
-        role,
-        status: nextStatus(details, pending),
-        ...(trimmed ? { note: trimmed } : {}),
-      });
-      onSaved(savedMessage(details.name, roleChanged, role, pending));
+      await memberKeys.apply(keyChanges);
+      if (roleChanged || pending) {
+        const trimmed = note.trim();
+        await membersApi.updateMember(accountId, details.userId, {
+          role,
+          status: nextStatus(details, pending),
+          ...(trimmed ? { note: trimmed } : {}),
+        });
+      }
+      const name = details.name;
+      onSaved(
+        roleChanged || pending
+          ? savedMessage(name, roleChanged, role, pending)
+          : (tt) => tt("licensing.memberKeys.saved", { name }),
+      );
     },
     onError: (error) => {
       if (error.fieldErrors.length > 0) return false;
@@ -117,7 +141,7 @@ export function MemberDialog({ accountId, entry, open, onClose, onSaved }: Membe
           <Button variant="secondary" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" form={formId} busy={form.busy} disabled={!details || isSelf}>
+          <Button type="submit" form={formId} busy={form.busy || keysLoading} disabled={!details || isSelf}>
             {t("member.save")}
           </Button>
         </>
@@ -145,12 +169,22 @@ export function MemberDialog({ accountId, entry, open, onClose, onSaved }: Membe
           {isSelf && <Alert tone="warning">{t("member.selfNotice")}</Alert>}
           <SelectField
             label={t("member.role")}
-            hint={role === "admin" ? t("member.roleHintAdmin") : t("member.roleHintMember")}
-            value={role}
+            hint={
+              choice === "admin"
+                ? t("member.roleHintAdmin")
+                : choice === "licenseAdmin"
+                  ? t("licensing.memberKeys.roleHint")
+                  : t("member.roleHintMember")
+            }
+            value={choice}
             disabled={isSelf || pending === "remove"}
-            onChange={(value) => setRole(ROLES.find((r) => r === value) ?? details.role)}
-            options={ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+            onChange={(value) => setChoice(roles.find((r) => r === value) ?? details.role)}
+            options={roles.map((r) => ({
+              value: r,
+              label: r === "licenseAdmin" ? t("licensing.roleLicenseAdmin") : roleLabel(t, r),
+            }))}
           />
+          {choice === "licenseAdmin" && pending !== "remove" && <LicenseKeysPicker memberKeys={memberKeys} />}
           <TextAreaField
             label={t("member.notes")}
             hint={t("member.notesHint")}

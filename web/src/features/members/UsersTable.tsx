@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { RosterEntry, RosterSort } from "./api.ts";
-import { formatDate, roleLabel, StatusBadge } from "./format.tsx";
+import { derivedRoleLabel, formatDate, StatusBadge } from "./format.tsx";
 
 type SortColumn = "name" | "email" | "date";
 
@@ -94,7 +94,7 @@ export function UsersTable({ items, sort, onSort, onOpen, busy }: UsersTableProp
                 </button>
               </th>
               <td className="cell-wide">{entry.email}</td>
-              <td>{roleLabel(t, entry.role)}</td>
+              <td>{derivedRoleLabel(t, entry.role, entry.licenseKeys)}</td>
               <td>
                 <StatusBadge status={entry.status} />
               </td>

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { isLicenseAdministrator } from "../licensing/member-keys.ts";
 import type { Role, RosterStatus } from "./api.ts";
 
 /** Dates in the UI language (Intl). */
@@ -9,6 +10,10 @@ export { formatDate, formatDateTime } from "../../lib/format.ts";
 const ROLE_KEYS: Record<Role, string> = { member: "users.roles.member", admin: "users.roles.admin" };
 
 export const roleLabel = (t: TFunction, role: Role) => t(ROLE_KEYS[role]);
+
+/** The role the Users list shows: a Regular Member who manages license keys is a License Administrator. */
+export const derivedRoleLabel = (t: TFunction, role: Role, licenseKeys: readonly string[]) =>
+  isLicenseAdministrator(role, licenseKeys) ? t("licensing.roleLicenseAdmin") : roleLabel(t, role);
 
 const STATUS_KEYS: Record<RosterStatus, string> = {
   active: "users.statuses.active",

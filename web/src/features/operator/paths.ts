@@ -1,0 +1,33 @@
+import { matchPath } from "../../app/router.tsx";
+
+/** The operator console's pages, for vendor staff (Me.isOperator). */
+export type OperatorRoute =
+  | { page: "search" }
+  | { page: "issue" }
+  | { page: "account"; accountId: string }
+  | { page: "subscription"; subscriptionId: string };
+
+export function isOperatorPath(path: string): boolean {
+  return path === "/operator" || path.startsWith("/operator/");
+}
+
+export const operatorPaths = {
+  search: (q?: string) => (q ? `/operator?q=${encodeURIComponent(q)}` : "/operator"),
+  issue: (account?: { id: string; name: string }) =>
+    account
+      ? `/operator/issue?accountId=${encodeURIComponent(account.id)}&accountName=${encodeURIComponent(account.name)}`
+      : "/operator/issue",
+  account: (accountId: string, name?: string) =>
+    `/operator/accounts/${encodeURIComponent(accountId)}${name ? `?name=${encodeURIComponent(name)}` : ""}`,
+  subscription: (subscriptionId: string) => `/operator/subscriptions/${encodeURIComponent(subscriptionId)}`,
+};
+
+export function matchOperatorRoute(path: string): OperatorRoute | null {
+  if (matchPath("/operator", path)) return { page: "search" };
+  if (matchPath("/operator/issue", path)) return { page: "issue" };
+  const account = matchPath("/operator/accounts/:accountId", path);
+  if (account?.accountId) return { page: "account", accountId: account.accountId };
+  const subscription = matchPath("/operator/subscriptions/:subscriptionId", path);
+  if (subscription?.subscriptionId) return { page: "subscription", subscriptionId: subscription.subscriptionId };
+  return null;
+}
