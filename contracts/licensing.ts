@@ -142,6 +142,19 @@ export const KeyAdministratorsBody = z.strictObject({ userIds: z.array(z.string(
 
 // ---- Operator console ----
 
+/** Operators keep the catalogue: a product's code is permanent (it appears in keys' records and reports); its name can change. */
+export const ProductBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(32)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "Use lowercase letters, digits and dashes."),
+  name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
+});
+export const ProductRenameBody = z.strictObject({ name: ProductBody.shape.name });
+export const ProductParams = z.strictObject({ productId: id });
+
 export const OperatorSearchQuery = z.strictObject({ q: z.string().trim().min(1).max(100) });
 export const OperatorSearchResult = z.object({
   accounts: z.array(

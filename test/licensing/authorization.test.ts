@@ -108,6 +108,27 @@ const ROUTES: Route[] = [
     body: () => ({ userIds: [] }),
   },
   { method: "GET", path: "/api/operator/products", kind: "operator", ok: 200, url: () => "/api/operator/products" },
+  {
+    method: "POST",
+    path: "/api/operator/products",
+    kind: "operator",
+    ok: 201,
+    url: () => "/api/operator/products",
+    body: () => ({
+      code: `p-${uniqueEmail("x")
+        .slice(2, 10)
+        .replace(/[^a-z0-9]/g, "")}`,
+      name: "Another product",
+    }),
+  },
+  {
+    method: "PUT",
+    path: "/api/operator/products/{productId}",
+    kind: "operator",
+    ok: 200,
+    url: () => "/api/operator/products/ras",
+    body: () => ({ name: "Remote Application Server" }),
+  },
   { method: "GET", path: "/api/operator/search", kind: "operator", ok: 200, url: () => "/api/operator/search?q=acme" },
   { method: "GET", path: "/api/operator/subscriptions", kind: "operator", ok: 200, url: () => "/api/operator/subscriptions" },
   {

@@ -134,3 +134,22 @@ describe(`License Administrators and blocking (${TEST_ENGINE})`, () => {
     expect(refused.json().code).toBe("NOT_A_REGULAR_MEMBER");
   });
 });
+
+describe(`the catalogue (${TEST_ENGINE})`, () => {
+  it("operators add and rename products; codes are unique; subscriptions can be issued for a new product", async () => {
+    const op = await operator(t);
+    const created = await call(t, op, "POST", "/api/operator/products", { code: "ras-vdi", name: "RAS VDI add-on" });
+    expect(created.statusCode).toBe(201);
+    expect((await call(t, op, "POST", "/api/operator/products", { code: "ras-vdi", name: "Again" })).json().code).toBe(
+      "CONFLICT",
+    );
+    expect((await call(t, op, "PUT", "/api/operator/products/ras-vdi", { name: "RAS VDI" })).json().name).toBe("RAS VDI");
+    const products = (await call(t, op, "GET", "/api/operator/products")).json().products;
+    expect(products.map((p: { code: string }) => p.code).sort()).toEqual(["ras", "ras-vdi"]);
+    const admin = await person(t, "catalogue");
+    const accountId = await businessAccount(t, admin);
+    await issue(t, op, { accountId, productId: "ras-vdi", licenses: 3 });
+    const cards = (await call(t, admin, "GET", `/api/accounts/${accountId}/dashboard`)).json().cards;
+    expect(cards.map((c: { product: { name: string } }) => c.product.name)).toEqual(["RAS VDI"]);
+  });
+});

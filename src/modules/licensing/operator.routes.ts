@@ -10,6 +10,9 @@ import {
   OperatorSubscriptionParams,
   OperatorSubscriptionView,
   Product,
+  ProductBody,
+  ProductParams,
+  ProductRenameBody,
 } from "../../../contracts/licensing.ts";
 import { clientInfo } from "../../server/client-info.ts";
 import type { OperatorService } from "./operator.service.ts";
@@ -26,6 +29,32 @@ export async function operatorRoutes(fastify: FastifyInstance, { operator }: { o
     async (request) => {
       await operator.requireOperator(request);
       return operator.products();
+    },
+  );
+
+  app.post(
+    "/api/operator/products",
+    { schema: { tags, summary: "Add a product to the catalogue", body: ProductBody, response: { 201: Product, ...problems } } },
+    async (request, reply) => {
+      const { userId } = await operator.requireOperator(request);
+      return reply.status(201).send(await operator.createProduct(userId, request.body, clientInfo(request)));
+    },
+  );
+
+  app.put(
+    "/api/operator/products/:productId",
+    {
+      schema: {
+        tags,
+        summary: "Rename a product",
+        params: ProductParams,
+        body: ProductRenameBody,
+        response: { 200: Product, ...problems },
+      },
+    },
+    async (request) => {
+      const { userId } = await operator.requireOperator(request);
+      return operator.renameProduct(userId, request.params.productId, request.body.name, clientInfo(request));
     },
   );
 

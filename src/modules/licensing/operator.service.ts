@@ -95,6 +95,51 @@ export function createOperatorService({ database, crypto, sealer, clock, identit
       return { products: await db.selectFrom("products").select(["id", "code", "name"]).orderBy("name").execute() };
     },
 
+    async createProduct(operatorId: string, body: { code: string; name: string }, client: ClientInfo) {
+      const exists = await db.selectFrom("products").select("id").where("code", "=", body.code).executeTakeFirst();
+      if (exists) {
+        throw new AppError(409, "CONFLICT", "A product with this code exists.", {
+          errors: [{ field: "code", message: "Choose another code." }],
+        });
+      }
+      const id = body.code;
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto("products").values({ id, code: body.code, name: body.name, createdAt: clock.now() }).execute();
+        await insertAuditEvent(trx, {
+          action: "operator.product_created",
+          outcome: "success",
+          actorUserId: operatorId,
+          targetType: "product",
+          targetId: id,
+          ...client,
+          metadata: body,
+        });
+      });
+      return { id, code: body.code, name: body.name };
+    },
+
+    async renameProduct(operatorId: string, productId: string, name: string, client: ClientInfo) {
+      const product = await db
+        .selectFrom("products")
+        .select(["id", "code", "name"])
+        .where("id", "=", productId)
+        .executeTakeFirst();
+      if (!product) throw new AppError(404, "NOT_FOUND", "No such product.");
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable("products").set({ name }).where("id", "=", productId).execute();
+        await insertAuditEvent(trx, {
+          action: "operator.product_renamed",
+          outcome: "success",
+          actorUserId: operatorId,
+          targetType: "product",
+          targetId: productId,
+          ...client,
+          metadata: { from: product.name, to: name },
+        });
+      });
+      return { ...product, name };
+    },
+
     async search(q: string) {
       const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const accounts = await db
