@@ -22,6 +22,7 @@ describe("loadConfig", () => {
     [{ SMTP_URL: "mail.example.com" }, "SMTP_URL"],
     [{ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) }, "SMTP_URL"],
     [{ NODE_ENV: "production", SMTP_URL: "smtp://mail:25" }, "AUTH_SECRET"],
+    [{ NODE_ENV: "production", SMTP_URL: "smtp://mail:25", AUTH_SECRET: "x".repeat(40) }, "LICENSE_KEY_SECRET"],
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
   ])("refuses %o with one line naming %s", (env, variable) => {
     let error: unknown;

@@ -36,11 +36,11 @@ const EnvSchema = z
     if (env.NODE_ENV === "production" && !env.SMTP_URL) {
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when NODE_ENV=production" });
     }
-    if (env.NODE_ENV === "production" && !env.LICENSE_KEY_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["LICENSE_KEY_SECRET"], message: "is required when NODE_ENV=production" });
-    }
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when NODE_ENV=production" });
+    }
+    if (env.NODE_ENV === "production" && !env.LICENSE_KEY_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["LICENSE_KEY_SECRET"], message: "is required when NODE_ENV=production" });
     }
   });
 

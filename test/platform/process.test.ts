@@ -90,6 +90,7 @@ describe(`the license-portal process (${TEST_ENGINE})`, () => {
       LOG_LEVEL: "info",
       SMTP_URL: "smtp://127.0.0.1:1",
       AUTH_SECRET: "test-secret-test-secret-test-secret-123",
+      LICENSE_KEY_SECRET: "license-key-secret-license-key-secret-42",
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     });
     await waitForOutput(proc, "License Portal is running");
