@@ -170,7 +170,8 @@ export function createKeysService({ database, crypto, clock, subscriptions }: De
       await inKeyTransaction(actor, subscriptionId, async (trx, s, scope) => {
         const key = await findKey(trx, s.id, keyId);
         if (!key || !scope.canSeeKey(s.id, key.id)) throw keyNotFound();
-        if (!scope.canManageKey(s.id, key.id)) throw forbidden();
+        // Deleting changes the subscription's pool: Account Administrators and the Primary Key's administrators only.
+        if (!scope.canCreateKeys(s.id)) throw forbidden();
         if (key.kind === "primary") {
           throw new AppError(
             409,

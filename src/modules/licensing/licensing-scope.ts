@@ -18,7 +18,7 @@ export type LicensingScope = {
   /** Subscriptions the person may see; null = all of the account's. */
   subscriptionIds: Set<string> | null;
   canSeeKey(subscriptionId: string, keyId: string): boolean;
-  /** Manage = edit, reveal the key, and (for additional keys) delete. */
+  /** Manage = edit and reveal the key. Deleting additional keys needs canCreateKeys. */
   canManageKey(subscriptionId: string, keyId: string): boolean;
   canCreateKeys(subscriptionId: string): boolean;
 };

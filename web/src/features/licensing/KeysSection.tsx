@@ -51,6 +51,7 @@ export function KeysSection({ accountId, details, isAccountAdmin, onChanged, onN
           onSort={setSort}
           onManage={(key) => setOpen({ dialog: "key", key })}
           onDelete={(key) => setOpen({ dialog: "delete", key })}
+          canDelete={details.canCreateKeys}
         />
       )}
       <KeyDialog

@@ -47,10 +47,12 @@ type Props = {
   onSort: (sort: KeySort) => void;
   onManage: (key: LicenseKeyView) => void;
   onDelete: (key: LicenseKeyView) => void;
+  /** Deleting changes the pool: Account Administrators and the Primary Key's administrators (canCreateKeys). */
+  canDelete: boolean;
 };
 
 /** License Keys: the Primary Key and the additional keys; headings sort, the gear opens a key. */
-export function KeysTable({ keys, sort, onSort, onManage, onDelete }: Props) {
+export function KeysTable({ keys, sort, onSort, onManage, onDelete, canDelete }: Props) {
   const { t } = useTranslation();
   const header = (column: KeySortColumn, label: string, numeric = false) => (
     <SortHeader column={column} label={label} sort={sort} onSort={onSort} numeric={numeric} />
@@ -108,7 +110,7 @@ export function KeysTable({ keys, sort, onSort, onManage, onDelete }: Props) {
                     </span>
                   </button>
                 )}
-                {key.canManage && key.kind === "additional" && (
+                {canDelete && key.kind === "additional" && (
                   <button
                     type="button"
                     className="btn btn-link btn-danger-link"
