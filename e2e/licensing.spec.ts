@@ -73,10 +73,21 @@ test("an operator issues a subscription by registration key; the customer regist
     await openPersonMenu(operatorPage, operator.email);
     await operatorPage.getByRole("menuitem", { name: "Operator console" }).click();
     await expect(heading(operatorPage, "Accounts and people")).toBeVisible();
-    await operatorPage
-      .getByRole("navigation", { name: "Operator console" })
-      .getByRole("link", { name: "Issue subscription" })
-      .click();
+
+    // The catalogue: operators add products (and rename them); the seed has Remote Application Server.
+    const consoleNav = operatorPage.getByRole("navigation", { name: "Operator console" });
+    await consoleNav.getByRole("link", { name: "Catalogue" }).click();
+    await expect(heading(operatorPage, "Catalogue")).toBeVisible();
+    await expect(operatorPage.getByLabel("Rename Remote Application Server")).toHaveValue("Remote Application Server");
+    await operatorPage.getByLabel("Code", { exact: true }).fill("ras-vdi");
+    await operatorPage.getByLabel("Name", { exact: true }).fill("RAS VDI add-on");
+    await operatorPage.getByRole("button", { name: "Add product" }).click();
+    await expect(
+      operatorPage.getByRole("status").filter({ hasText: "RAS VDI add-on was added to the catalogue." }),
+    ).toBeVisible();
+    await expect(operatorPage.getByLabel("Rename RAS VDI add-on")).toBeVisible();
+
+    await consoleNav.getByRole("link", { name: "Issue subscription" }).click();
     await expect(heading(operatorPage, "Issue subscription")).toBeVisible();
 
     const form = operatorPage.getByRole("main");

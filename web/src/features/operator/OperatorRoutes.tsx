@@ -7,6 +7,7 @@ import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { Link } from "../../app/router.tsx";
 import { useMe } from "../../lib/session.ts";
 import { PageHeading } from "../../ui/PageHeading.tsx";
+import { CataloguePage } from "./CataloguePage.tsx";
 import { IssuePage } from "./IssuePage.tsx";
 import { OperatorAccountPage } from "./OperatorAccountPage.tsx";
 import { OperatorSearchPage } from "./OperatorSearchPage.tsx";
@@ -33,8 +34,9 @@ export function NotAllowed() {
 function OperatorNav({ route }: { route: OperatorRoute }) {
   const { t } = useTranslation();
   const links = [
-    { to: operatorPaths.search(), label: t("operator.nav.search"), current: route.page !== "issue" },
+    { to: operatorPaths.search(), label: t("operator.nav.search"), current: !["issue", "catalogue"].includes(route.page) },
     { to: operatorPaths.issue(), label: t("operator.nav.issue"), current: route.page === "issue" },
+    { to: operatorPaths.catalogue(), label: t("operator.nav.catalogue"), current: route.page === "catalogue" },
   ];
   return (
     <nav className="operator-nav" aria-label={t("operator.nav.label")}>
@@ -61,6 +63,7 @@ export function OperatorRoutes({ path }: { path: string }) {
   const pages: Record<OperatorRoute["page"], () => ReactNode> = {
     search: () => <OperatorSearchPage />,
     issue: () => <IssuePage />,
+    catalogue: () => <CataloguePage />,
     account: () => (route.page === "account" ? <OperatorAccountPage accountId={route.accountId} /> : null),
     subscription: () =>
       route.page === "subscription" ? <OperatorSubscriptionPage subscriptionId={route.subscriptionId} /> : null,

@@ -18,6 +18,9 @@ const subscription = (subscriptionId: string) => `/api/operator/subscriptions/${
 /** Typed calls to the operator routes (403 OPERATOR_REQUIRED for anyone but vendor staff). */
 export const operatorApi = {
   products: (signal?: AbortSignal) => api.get<{ products: Product[] }>("/api/operator/products", signal),
+  createProduct: (body: { code: string; name: string }) => api.post<Product>("/api/operator/products", body),
+  renameProduct: (productId: string, name: string) =>
+    api.put<Product>(`/api/operator/products/${encodeURIComponent(productId)}`, { name }),
   search: (q: string, signal?: AbortSignal) => api.get<SearchResult>(withQuery("/api/operator/search", { q }), signal),
   issue: (body: IssueSubscriptionBody) => api.post<OperatorSubscriptionView>("/api/operator/subscriptions", body),
   /** One account's subscriptions, or without an account the newest (up to 200) of all. */

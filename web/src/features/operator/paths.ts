@@ -4,6 +4,7 @@ import { matchPath } from "../../app/router.tsx";
 export type OperatorRoute =
   | { page: "search" }
   | { page: "issue" }
+  | { page: "catalogue" }
   | { page: "account"; accountId: string }
   | { page: "subscription"; subscriptionId: string };
 
@@ -20,11 +21,13 @@ export const operatorPaths = {
   account: (accountId: string, name?: string) =>
     `/operator/accounts/${encodeURIComponent(accountId)}${name ? `?name=${encodeURIComponent(name)}` : ""}`,
   subscription: (subscriptionId: string) => `/operator/subscriptions/${encodeURIComponent(subscriptionId)}`,
+  catalogue: () => "/operator/catalogue",
 };
 
 export function matchOperatorRoute(path: string): OperatorRoute | null {
   if (matchPath("/operator", path)) return { page: "search" };
   if (matchPath("/operator/issue", path)) return { page: "issue" };
+  if (matchPath("/operator/catalogue", path)) return { page: "catalogue" };
   const account = matchPath("/operator/accounts/:accountId", path);
   if (account?.accountId) return { page: "account", accountId: account.accountId };
   const subscription = matchPath("/operator/subscriptions/:subscriptionId", path);
