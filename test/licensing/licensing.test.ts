@@ -153,3 +153,21 @@ describe(`the catalogue (${TEST_ENGINE})`, () => {
     expect(cards.map((c: { product: { name: string } }) => c.product.name)).toEqual(["RAS VDI"]);
   });
 });
+
+describe(`operator search (${TEST_ENGINE})`, () => {
+  // Regression: on SQLite the search's escaped % and _ were not honoured (no ESCAPE clause), so "%" matched everything.
+  it("takes % and _ literally", async () => {
+    const op = await operator(t);
+    const admin = await person(t, "percent");
+    await businessAccount(t, admin, {
+      companyName: "Uptime 100% Ltd",
+      country: "GB",
+      postcode: "N1 9GU",
+      businessPhone: "+44 20 7946 0001",
+    });
+    const hit = (await call(t, op, "GET", `/api/operator/search?q=${encodeURIComponent("100%")}`)).json();
+    expect(hit.accounts.map((a: { name: string }) => a.name)).toEqual(["Uptime 100% Ltd"]);
+    const none = (await call(t, op, "GET", `/api/operator/search?q=${encodeURIComponent("e%L")}`)).json();
+    expect(none.accounts).toEqual([]);
+  });
+});

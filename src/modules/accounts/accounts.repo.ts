@@ -205,6 +205,15 @@ export async function countActiveAdmins(executor: Executor, accountId: string): 
   return Number(row.n);
 }
 
+/**
+ * Ends a membership and every right that came with it (License Administrator grants
+ * included). Remove and Leave both go through here; the audit trail stays.
+ */
+export async function deleteMembership(executor: Executor, accountId: string, userId: string): Promise<void> {
+  await executor.deleteFrom("licenseKeyAdmins").where("accountId", "=", accountId).where("userId", "=", userId).execute();
+  await executor.deleteFrom("memberships").where("accountId", "=", accountId).where("userId", "=", userId).execute();
+}
+
 /** Keeps the Users list's copy of a person's name current (see the memberships migration). */
 export async function renameMemberships(executor: Executor, userId: string, displayName: string): Promise<void> {
   await executor

@@ -8,6 +8,7 @@ import { type AccountActor, accountNotFound, checkMembership } from "./account-a
 import {
   type AccountRow,
   countActiveAdmins,
+  deleteMembership,
   ensurePersonalAccount,
   findAccount,
   findMembership,
@@ -160,13 +161,7 @@ export function createAccountsService({ database }: { database: Database }) {
           );
         }
         const membership = await findMembership(trx, actor.accountId, actor.userId);
-        await trx.deleteFrom("memberships").where("accountId", "=", actor.accountId).where("userId", "=", actor.userId).execute();
-        // License Administrator grants end with the membership.
-        await trx
-          .deleteFrom("licenseKeyAdmins")
-          .where("accountId", "=", actor.accountId)
-          .where("userId", "=", actor.userId)
-          .execute();
+        await deleteMembership(trx, actor.accountId, actor.userId);
         await insertAuditEvent(trx, {
           action: "member.left",
           outcome: "success",

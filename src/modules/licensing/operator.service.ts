@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import type { IssueSubscriptionBody, OperatorActionBody, OperatorSubscriptionView } from "../../../contracts/licensing.ts";
 import type { Database } from "../../db/database.ts";
+import { containsText } from "../../db/like.ts";
 import type { ClientInfo } from "../../server/client-info.ts";
 import type { Clock } from "../../server/clock.ts";
 import { AppError } from "../../server/errors.ts";
@@ -141,18 +142,17 @@ export function createOperatorService({ database, crypto, sealer, clock, identit
     },
 
     async search(q: string) {
-      const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const accounts = await db
         .selectFrom("accounts")
         .select(["id", "kind", "companyName", "ownerUserId"])
-        .where((eb) => eb(eb.fn("lower", ["companyName"]), "like", pattern))
+        .where((eb) => containsText(eb.fn<string>("lower", ["companyName"]), q))
         .limit(20)
         .execute();
       const people = await db
         .selectFrom("users as u")
         .leftJoin("accounts as a", "a.ownerUserId", "u.id")
         .select(["u.id", "u.name", "u.email", "a.id as personalAccountId"])
-        .where((eb) => eb.or([eb("u.email", "like", pattern), eb(eb.fn("lower", ["u.name"]), "like", pattern)]))
+        .where((eb) => eb.or([containsText(eb.ref("u.email"), q), containsText(eb.fn<string>("lower", ["u.name"]), q)]))
         .limit(20)
         .execute();
       const adminRows =

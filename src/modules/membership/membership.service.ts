@@ -3,7 +3,14 @@ import type { Database } from "../../db/database.ts";
 import type { ClientInfo } from "../../server/client-info.ts";
 import { AppError } from "../../server/errors.ts";
 import { type AccountActor, accountNotFound, checkMembership } from "../accounts/account-access.ts";
-import { countActiveAdmins, findAccount, findMembership, findPerson, lockAccount } from "../accounts/accounts.repo.ts";
+import {
+  countActiveAdmins,
+  deleteMembership,
+  findAccount,
+  findMembership,
+  findPerson,
+  lockAccount,
+} from "../accounts/accounts.repo.ts";
 import { lastAdmin } from "../accounts/accounts.service.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import { listAdministeredKeys } from "../licensing/licensing.repo.ts";
@@ -122,13 +129,7 @@ export function createMembershipService({ database, publicUrl }: { database: Dat
           });
 
         if (body.status === "removed") {
-          await trx.deleteFrom("memberships").where("accountId", "=", actor.accountId).where("userId", "=", userId).execute();
-          // Every right that came with the membership ends with it, License Administrator grants included.
-          await trx
-            .deleteFrom("licenseKeyAdmins")
-            .where("accountId", "=", actor.accountId)
-            .where("userId", "=", userId)
-            .execute();
+          await deleteMembership(trx, actor.accountId, userId);
           await audit("member.removed", { role: target.role, note });
           await mail("membership-removed");
           return;

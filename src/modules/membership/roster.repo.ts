@@ -1,5 +1,6 @@
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import type { RosterEntry, RosterQuery, RosterSort } from "../../../contracts/accounts.ts";
+import { containsText } from "../../db/like.ts";
 import type { DB } from "../../db/schema.ts";
 import { AppError } from "../../server/errors.ts";
 
@@ -36,11 +37,6 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
   throw invalidCursor();
 }
 
-/** LIKE pattern for a substring search, with the user's % and _ taken literally. */
-function containsPattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
@@ -74,9 +70,6 @@ function mergeOrdered(a: Row[], b: Row[], take: number, compare: (x: Row, y: Row
   }
   return out;
 }
-
-/** A case-insensitive substring match; the explicit ESCAPE makes SQLite honour containsPattern's backslashes, as PostgreSQL does by default. */
-const contains = (column: "nameKey" | "email", pattern: string) => sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
 
 // biome-ignore lint/suspicious/noExplicitAny: works on both sides' queries, whatever they select.
 function applyKeyset<QB extends SelectQueryBuilder<DB, any, any>>(
@@ -118,7 +111,7 @@ export async function listRoster(
   const descending = filter.sort.startsWith("-");
   const field = filter.sort.replace("-", "") as SortField;
   const take = page.limit + 1;
-  const pattern = filter.q ? containsPattern(filter.q) : null;
+  const search = filter.q || null;
 
   const wantMembers = filter.status === undefined || filter.status === "active" || filter.status === "blocked";
   const wantInvitations =
@@ -134,7 +127,8 @@ export async function listRoster(
           .where("accountId", "=", accountId);
         if (filter.role) q = q.where("role", "=", filter.role);
         if (filter.status === "active" || filter.status === "blocked") q = q.where("status", "=", filter.status);
-        if (pattern) q = q.where((eb) => eb.or([contains("nameKey", pattern), contains("email", pattern)]));
+        if (search)
+          q = q.where((eb) => eb.or([containsText(sql.ref("nameKey"), search), containsText(sql.ref("email"), search)]));
         return applyKeyset(q, column, "userId", engine, descending, cursor, field === "date")
           .limit(take)
           .execute();
@@ -151,7 +145,7 @@ export async function listRoster(
           .where("status", "=", "pending");
         if (filter.status === "invited") q = q.where("expiresAt", ">", now);
         if (filter.status === "expired") q = q.where("expiresAt", "<=", now);
-        if (pattern) q = q.where(contains("email", pattern));
+        if (search) q = q.where(containsText(sql.ref("email"), search));
         return applyKeyset(q, column, "id", engine, descending, cursor, field === "date")
           .limit(take)
           .execute();
