@@ -5,6 +5,7 @@ import * as createAccountsAndInvitations from "./migrations/2026_11_26_000003_cr
 import * as tuneRosterIndexes from "./migrations/2026_11_26_000004_tune_roster_indexes.ts";
 import * as createLicensing from "./migrations/2026_11_26_000005_create_licensing.ts";
 import * as createSubscriptionReminders from "./migrations/2026_11_26_000006_create_subscription_reminders.ts";
+import * as createFarms from "./migrations/2026_11_26_000007_create_farms.ts";
 
 /**
  * Migrations are listed here rather than read from disk, so they work the same from
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_26_000004_tune_roster_indexes": tuneRosterIndexes,
   "2026_11_26_000005_create_licensing": createLicensing,
   "2026_11_26_000006_create_subscription_reminders": createSubscriptionReminders,
+  "2026_11_26_000007_create_farms": createFarms,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

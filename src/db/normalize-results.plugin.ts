@@ -10,7 +10,7 @@ import type {
 /**
  * Makes rows look the same on SQLite and PostgreSQL, by column-name convention
  * (after CamelCasePlugin has run):
- * - `…At` and `…Until` columns become `Date` (SQLite stores ISO text; pg already gives Dates);
+ * - `…At`, `…Until` and `…Start` (usage buckets) columns become `Date` (SQLite stores ISO text; pg already gives Dates);
  * - `is…`/`has…`/`…Enabled`/`…Verified` columns become booleans (SQLite gives 0/1);
  * - `…Json` columns are parsed (SQLite gives text; pg's jsonb is already parsed);
  * - bigint values (SQLite row counts) become numbers.
@@ -38,7 +38,7 @@ const kinds = new Map<string, Kind>();
 function kindOf(key: string): Kind {
   let kind = kinds.get(key);
   if (kind === undefined) {
-    if (key.endsWith("At") || key.endsWith("Until")) kind = Kind.Timestamp;
+    if (key.endsWith("At") || key.endsWith("Until") || key.endsWith("Start")) kind = Kind.Timestamp;
     else if (BOOLEAN_KEY.test(key)) kind = Kind.Boolean;
     else if (key.endsWith("Json")) kind = Kind.Json;
     else kind = Kind.Plain;

@@ -1,4 +1,5 @@
 import type { ColumnType } from "kysely";
+import type { LicenseState } from "../../contracts/farms.ts";
 
 /**
  * Table types as domain code sees them: camelCase (CamelCasePlugin) and normalized
@@ -193,6 +194,77 @@ export type SubscriptionRemindersTable = {
   sentAt: Date;
 };
 
+export type FarmsTable = {
+  id: string;
+  accountId: string;
+  subscriptionId: string;
+  keyId: string;
+  farmUid: string;
+  serverId: string;
+  name: string;
+  nameKey: string;
+  appVersion: string;
+  notes: ColumnType<string, string | undefined, string>;
+  status: "active" | "deactivated";
+  licenseState: LicenseState;
+  credentialHash: string;
+  lastSequence: ColumnType<number, number | undefined, number>;
+  currentUsers: ColumnType<number, number | undefined, number>;
+  lastPeakUsers: ColumnType<number, number | undefined, number>;
+  peakUsers: ColumnType<number, number | undefined, number>;
+  activatedAt: Date;
+  activatedByUserId: string | null;
+  lastReportAt: Date | null;
+  deactivatedAt: Date | null;
+  deactivatedByUserId: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+};
+
+export type KeyUsageTable = {
+  keyId: string;
+  graceStartedAt: Date | null;
+  graceEndsAt: Date | null;
+  graceLimit: number | null;
+  episodeId: string | null;
+  updatedAt: Date;
+};
+
+export type OveruseEpisodesTable = {
+  id: string;
+  keyId: string;
+  accountId: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  graceEndsAt: Date;
+  limitAtStart: number;
+  peakUsers: number;
+  deactivatedAt: Date | null;
+};
+
+export type OveruseNoticesTable = {
+  episodeId: string;
+  kind: "started" | "grace_ending" | "deactivated" | "back_under";
+  sentAt: Date;
+};
+
+export type FarmReportsTable = {
+  farmId: string;
+  sequence: number;
+  keyId: string;
+  receivedAt: Date;
+  hourStart: Date;
+  currentUsers: number;
+  peakUsers: number;
+  pooledUsers: number;
+  licensed: number;
+};
+
+export type KeyUsageHourlyTable = { keyId: string; hourStart: Date; maxUsers: number; licensed: number };
+export type KeyUsageDailyTable = { keyId: string; dayStart: Date; maxUsers: number; licensed: number };
+export type FarmUsageDailyTable = { farmId: string; dayStart: Date; maxUsers: number; licensed: number };
+export type TrialActivationsTable = { accountId: string; subscriptionId: string; startedAt: Date };
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -208,4 +280,13 @@ export type DB = {
   licenseKeys: LicenseKeysTable;
   licenseKeyAdmins: LicenseKeyAdminsTable;
   subscriptionReminders: SubscriptionRemindersTable;
+  farms: FarmsTable;
+  keyUsage: KeyUsageTable;
+  overuseEpisodes: OveruseEpisodesTable;
+  overuseNotices: OveruseNoticesTable;
+  farmReports: FarmReportsTable;
+  keyUsageHourly: KeyUsageHourlyTable;
+  keyUsageDaily: KeyUsageDailyTable;
+  farmUsageDaily: FarmUsageDailyTable;
+  trialActivations: TrialActivationsTable;
 };
