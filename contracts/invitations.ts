@@ -111,6 +111,9 @@ export const ACCOUNT_AUDIT_ACTIONS = [
   "operator.subscription_suspend",
   "operator.subscription_reinstate",
   "operator.subscription_cancel",
+  "farm.activated",
+  "farm.updated",
+  "farm.deactivated",
 ] as const;
 
 export const AuditQuery = z.strictObject({

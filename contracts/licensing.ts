@@ -106,7 +106,7 @@ export const SubscriptionDetails = SubscriptionSummary.extend({
     total: z.number().int(),
     reservedInAdditionalKeys: z.number().int(),
     availableInMainPool: z.number().int(),
-    /** Filled in by the farms module. */
+    /** Users on the (visible) keys' farms that reported in the last hour. */
     inUseNow: z.number().int().nullable(),
   }),
   keys: z.array(LicenseKeyView),

@@ -11,6 +11,10 @@ import { createAccountAccess } from "../modules/accounts/account-access.ts";
 import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
 import { createAccountsService } from "../modules/accounts/accounts.service.ts";
 import { accountAuditRoutes } from "../modules/audit/account-audit.routes.ts";
+import { createActivationService } from "../modules/farms/activation.service.ts";
+import { createCertificateSigner } from "../modules/farms/certificates.ts";
+import { createCheckInService } from "../modules/farms/check-in.service.ts";
+import { farmApiRoutes } from "../modules/farms/farm-api.routes.ts";
 import { type Auth, createAuth, SESSION_EXPIRES_IN_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "../modules/identity/auth.ts";
 import { authBridgeRoutes } from "../modules/identity/auth-bridge.routes.ts";
 import { identityRoutes } from "../modules/identity/identity.routes.ts";
@@ -142,6 +146,15 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
   const reminders = createReminderJob({ database, clock, publicUrl: config.publicUrl, logger: app.log });
   await operatorRoutes(app, {
     operator: createOperatorService({ database, crypto, sealer, clock, identity, publicUrl: config.publicUrl }),
+  });
+
+  const signer = createCertificateSigner(config.licenseKeySecret);
+  const checkIns = createCheckInService({ database, signer, crypto, clock, publicUrl: config.publicUrl });
+  await farmApiRoutes(app, {
+    activation: createActivationService({ database, signer, crypto, clock, rateLimit: config.authRateLimit }),
+    checkIns,
+    signer,
+    rateLimit: config.authRateLimit,
   });
 
   const mailer = createMailer(config);

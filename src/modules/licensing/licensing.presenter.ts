@@ -58,7 +58,7 @@ export function toKeyView(
 export function toDetails(
   s: SubscriptionRow,
   now: Date,
-  parts: Pick<SubscriptionDetails, "keys" | "canManageSubscription" | "canCreateKeys"> & { reserved: number },
+  parts: Pick<SubscriptionDetails, "keys" | "canManageSubscription" | "canCreateKeys"> & { reserved: number; inUseNow: number },
 ): SubscriptionDetails {
   return {
     ...toSummary(s, now),
@@ -79,7 +79,7 @@ export function toDetails(
       total: s.totalLicenses,
       reservedInAdditionalKeys: parts.reserved,
       availableInMainPool: Math.max(0, s.totalLicenses - parts.reserved),
-      inUseNow: null,
+      inUseNow: parts.inUseNow,
     },
     keys: parts.keys,
     canManageSubscription: parts.canManageSubscription,

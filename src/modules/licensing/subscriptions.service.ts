@@ -12,6 +12,7 @@ import type { Clock } from "../../server/clock.ts";
 import { AppError } from "../../server/errors.ts";
 import { type AccountActor, checkMembership } from "../accounts/account-access.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
+import { usersInUse } from "../farms/farms.repo.ts";
 import { FailureWindow } from "../identity/sign-in-limiter.ts";
 import type { LicenseKeyCrypto } from "./license-key-crypto.ts";
 import { toDetails, toKeyView, toSummary } from "./licensing.presenter.ts";
@@ -74,8 +75,15 @@ export function createSubscriptionsService({ database, crypto, clock, rateLimit 
     for (const { keyId, userId, name, email } of keyAdmins)
       admins.set(keyId, [...(admins.get(keyId) ?? []), { userId, name, email }]);
     const available = Math.max(0, s.totalLicenses - reserved);
-    return toDetails(s, clock.now(), {
+    const now = clock.now();
+    const inUse = await usersInUse(
+      db,
+      shown.map((k) => k.id),
+      now,
+    );
+    return toDetails(s, now, {
       reserved,
+      inUseNow: [...inUse.values()].reduce((sum, n) => sum + n, 0),
       canManageSubscription: scope.isAdmin,
       canCreateKeys: scope.canCreateKeys(s.id),
       keys: shown.map((k) =>

@@ -1,0 +1,226 @@
+import { createHash } from "node:crypto";
+import type { Transaction } from "kysely";
+import type { CheckInBody, FarmLicenseResponse } from "../../../contracts/farms.ts";
+import type { Database } from "../../db/database.ts";
+import type { DB } from "../../db/schema.ts";
+import type { Clock } from "../../server/clock.ts";
+import { AppError } from "../../server/errors.ts";
+import { insertAuditEvent } from "../audit/audit.repo.ts";
+import type { LicenseKeyCrypto } from "../licensing/license-key-crypto.ts";
+import type { CertificateSigner } from "./certificates.ts";
+import { farmAnswer } from "./farm-license.ts";
+import {
+  type FarmContext,
+  findFarmContextByCredential,
+  insertRawReport,
+  type KeyUsageRow,
+  lockKeyUsage,
+  openEpisode,
+  otherFarmsUsage,
+  readKeyUsage,
+  recordReport,
+  saveKeyUsage,
+  termsOf,
+  updateEpisode,
+} from "./farms.repo.ts";
+import { type Evaluation, evaluate } from "./license-state.ts";
+import { type OveruseNoticeKind, queueOveruseNotice } from "./overuse-notices.ts";
+
+export const credentialHash = (credential: string) => createHash("sha256").update(credential, "utf8").digest("base64url");
+
+const invalidCredential = () =>
+  new AppError(401, "FARM_CREDENTIAL_INVALID", "This farm credential is not valid. Activate the farm again.");
+
+/** States in which the farm is not serving users: its reports do not count towards overuse. */
+const NOT_SERVING = new Set(["deactivated", "suspended", "expired"]);
+
+type Deps = { database: Database; signer: CertificateSigner; crypto: LicenseKeyCrypto; clock: Clock; publicUrl: string };
+
+/**
+ * Check-ins: every 20 minutes a farm reports its concurrent users and gets back the
+ * license state and a fresh certificate.
+ *
+ * Exactly-once counting: each report carries a sequence number that must grow. The
+ * farm row is updated only `where last_sequence < :sequence`, so a retried report (the
+ * answer was lost) or a replayed one is never counted twice; a repeat of the last report
+ * gets the current answer again, an older one 409. Check-ins of one key's farms take
+ * turns on the key's usage row (see lockKeyUsage), which makes the pooled count exact at
+ * the grace boundary however many farms report at once.
+ */
+export function createCheckInService({ database, signer, crypto, clock, publicUrl }: Deps) {
+  const { db, engine } = database;
+  const answer = (c: FarmContext, e: Evaluation, x: { inUse: number; now: Date; sequence: number; replayed: boolean }) =>
+    farmAnswer({ signer, crypto }, c, e, x);
+
+  /** The answer without recording anything: for repeats and for deactivated farms. */
+  async function currentAnswer(c: FarmContext, now: Date, replayed: boolean): Promise<FarmLicenseResponse> {
+    const others = await otherFarmsUsage(db, c.keyId, c.farmId, now);
+    const counts = c.status === "active" ? c.currentUsers : 0;
+    const grace = await readKeyUsage(db, c.keyId);
+    const terms = termsOf(c);
+    const evaluation = evaluate({
+      now,
+      farmDeactivated: c.status === "deactivated",
+      terms,
+      usage: {
+        pooledUsers: others.users + counts,
+        farmUsers: counts,
+        anyFarmOverCap: terms.maxUsersPerFarm !== null && others.top > terms.maxUsersPerFarm,
+      },
+      grace,
+    });
+    return answer(c, evaluation, { inUse: others.users + counts, now, sequence: c.lastSequence, replayed });
+  }
+
+  async function trackOveruse(
+    trx: Transaction<DB>,
+    c: FarmContext,
+    before: KeyUsageRow,
+    e: Evaluation,
+    pooled: number,
+    limit: number,
+    now: Date,
+  ): Promise<void> {
+    if (e.notices.some((n) => NOT_SERVING.has(n.code))) return;
+    const notices: OveruseNoticeKind[] = [];
+    let episodeId = before.episodeId;
+    if (e.keyOver) {
+      if (episodeId && e.graceStarted) {
+        // Licenses were added but the key is still over: the old episode ends, a new grace begins.
+        await updateEpisode(trx, episodeId, { peakUsers: pooled, endedAt: now });
+        episodeId = null;
+      }
+      if (!episodeId) {
+        const graceEndsAt = e.grace.endsAt ?? now;
+        episodeId = await openEpisode(trx, {
+          keyId: c.keyId,
+          accountId: c.accountId,
+          now,
+          graceEndsAt,
+          limit,
+          peakUsers: pooled,
+        });
+        if (e.graceStarted) notices.push("started");
+      } else {
+        await updateEpisode(trx, episodeId, {
+          peakUsers: pooled,
+          ...(e.state === "overuse_deactivated" ? { deactivatedAt: now } : {}),
+        });
+      }
+      if (e.state === "overuse_deactivated") notices.push("deactivated");
+    } else if (episodeId) {
+      await updateEpisode(trx, episodeId, { peakUsers: 0, endedAt: now });
+      notices.push("back_under");
+    }
+    const changed =
+      episodeId !== before.episodeId ||
+      e.grace.startedAt?.getTime() !== before.startedAt?.getTime() ||
+      e.grace.limit !== before.limit;
+    if (changed) await saveKeyUsage(trx, c.keyId, { ...e.grace, episodeId: e.keyOver ? episodeId : null }, now);
+    const noticeEpisode = episodeId ?? before.episodeId;
+    for (const kind of notices) {
+      if (!noticeEpisode) continue;
+      await queueOveruseNotice(trx, publicUrl, {
+        episodeId: noticeEpisode,
+        kind,
+        accountId: c.accountId,
+        keyId: c.keyId,
+        limit,
+        inUse: pooled,
+        graceEndsAt: e.grace.endsAt,
+        now,
+      });
+    }
+  }
+
+  return {
+    async checkIn(credential: string, body: CheckInBody): Promise<FarmLicenseResponse> {
+      const c = await findFarmContextByCredential(db, credentialHash(credential));
+      if (!c) throw invalidCredential();
+      const now = clock.now();
+      if (body.sequence <= c.lastSequence) {
+        const repeat =
+          body.sequence === c.lastSequence && body.currentUsers === c.currentUsers && body.peakUsers === c.lastPeakUsers;
+        if (repeat) return currentAnswer(c, now, true);
+        throw new AppError(
+          409,
+          "REPORT_OUT_OF_ORDER",
+          `This report's sequence number (${body.sequence}) is not after the last one accepted (${c.lastSequence}).`,
+        );
+      }
+      if (c.status === "deactivated") return currentAnswer(c, now, false);
+
+      const terms = termsOf(c);
+      const outcome = await db.transaction().execute(async (trx) => {
+        const grace = await lockKeyUsage(trx, engine, c.keyId);
+        const others = await otherFarmsUsage(trx, c.keyId, c.farmId, now);
+        const pooled = others.users + body.currentUsers;
+        const evaluation = evaluate({
+          now,
+          farmDeactivated: false,
+          terms,
+          usage: {
+            pooledUsers: pooled,
+            farmUsers: body.currentUsers,
+            anyFarmOverCap: terms.maxUsersPerFarm !== null && others.top > terms.maxUsersPerFarm,
+          },
+          grace,
+        });
+        const recorded = await recordReport(trx, {
+          farmId: c.farmId,
+          sequence: body.sequence,
+          currentUsers: body.currentUsers,
+          peakUsers: body.peakUsers,
+          ...(body.appVersion ? { appVersion: body.appVersion } : {}),
+          licenseState: evaluation.state,
+          now,
+        });
+        if (!recorded) return undefined;
+        await insertRawReport(trx, {
+          farmId: c.farmId,
+          keyId: c.keyId,
+          sequence: body.sequence,
+          currentUsers: body.currentUsers,
+          peakUsers: body.peakUsers,
+          pooledUsers: pooled,
+          licensed: terms.limit,
+          now,
+        });
+        await trackOveruse(trx, c, grace, evaluation, pooled, terms.limit, now);
+        return { evaluation, pooled };
+      });
+      if (!outcome) {
+        // Another request with this sequence (or a deactivation) got in first: answer from what it left.
+        return this.checkIn(credential, body);
+      }
+      return answer(c, outcome.evaluation, { inUse: outcome.pooled, now, sequence: body.sequence, replayed: false });
+    },
+
+    /** The farm deactivates itself (uninstall, or moving to another key). */
+    async deactivate(credential: string): Promise<{ farm: { id: string }; state: "deactivated" }> {
+      const c = await findFarmContextByCredential(db, credentialHash(credential));
+      if (!c) throw invalidCredential();
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable("farms")
+          .set({ status: "deactivated", licenseState: "deactivated", deactivatedAt: now, updatedAt: now })
+          .where("id", "=", c.farmId)
+          .where("status", "=", "active")
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) return;
+        await insertAuditEvent(trx, {
+          action: "farm.deactivated",
+          outcome: "success",
+          accountId: c.accountId,
+          targetType: "farm",
+          targetId: c.farmId,
+          metadata: { farmName: c.name, by: "farm" },
+        });
+      });
+      return { farm: { id: c.farmId }, state: "deactivated" };
+    },
+  };
+}
+
+export type CheckInService = ReturnType<typeof createCheckInService>;
