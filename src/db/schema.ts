@@ -254,6 +254,7 @@ export type FarmReportsTable = {
   keyId: string;
   receivedAt: Date;
   hourStart: Date;
+  dayStart: Date;
   currentUsers: number;
   peakUsers: number;
   pooledUsers: number;

@@ -15,6 +15,9 @@ import { createActivationService } from "../modules/farms/activation.service.ts"
 import { createCertificateSigner } from "../modules/farms/certificates.ts";
 import { createCheckInService } from "../modules/farms/check-in.service.ts";
 import { farmApiRoutes } from "../modules/farms/farm-api.routes.ts";
+import { farmsRoutes } from "../modules/farms/farms.routes.ts";
+import { createFarmsService } from "../modules/farms/farms.service.ts";
+import { createUsageJobs, type UsageJobs } from "../modules/farms/usage-jobs.ts";
 import { type Auth, createAuth, SESSION_EXPIRES_IN_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "../modules/identity/auth.ts";
 import { authBridgeRoutes } from "../modules/identity/auth-bridge.routes.ts";
 import { identityRoutes } from "../modules/identity/identity.routes.ts";
@@ -47,7 +50,7 @@ import { isSpaNavigation, registerWebApp } from "./web-app.ts";
 
 export type AppDeps = { config: Config; database: Database; startWorkers?: boolean; clock?: Clock };
 
-export type App = FastifyInstance & { auth: Auth; outbox: OutboxWorker; reminders: ReminderJob };
+export type App = FastifyInstance & { auth: Auth; outbox: OutboxWorker; reminders: ReminderJob; usageJobs: UsageJobs };
 
 /** Largest JSON body we accept. Nothing in the API needs more; huge bodies get 413. */
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -156,6 +159,8 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
     signer,
     rateLimit: config.authRateLimit,
   });
+  await farmsRoutes(app, { access, farms: createFarmsService({ database, clock }) });
+  const usageJobs = createUsageJobs({ database, clock, publicUrl: config.publicUrl, logger: app.log });
 
   const mailer = createMailer(config);
   const outbox = createOutboxWorker({ db: database.db, mailer, pollMs: config.outboxPollMs, logger: app.log, sealer });
@@ -173,12 +178,14 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
     app.addHook("onReady", async () => {
       outbox.start();
       reminders.start();
+      usageJobs.start();
     });
   }
   app.addHook("onClose", async () => {
+    await usageJobs.stop();
     await reminders.stop();
     await outbox.stop();
   });
 
-  return Object.assign(app, { auth, outbox, reminders }) as App;
+  return Object.assign(app, { auth, outbox, reminders, usageJobs }) as App;
 }

@@ -94,6 +94,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("key_id", "text", (c) => c.notNull())
     .addColumn("received_at", t.timestamp, (c) => c.notNull())
     .addColumn("hour_start", t.timestamp, (c) => c.notNull())
+    .addColumn("day_start", t.timestamp, (c) => c.notNull())
     .addColumn("current_users", "integer", (c) => c.notNull())
     .addColumn("peak_users", "integer", (c) => c.notNull())
     // The key's pooled users after this report, and its limit then.

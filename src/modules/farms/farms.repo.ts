@@ -239,6 +239,7 @@ export async function insertRawReport(
       keyId: r.keyId,
       receivedAt: r.now,
       hourStart: hourStart(r.now),
+      dayStart: dayStart(r.now),
       currentUsers: r.currentUsers,
       peakUsers: r.peakUsers,
       pooledUsers: r.pooledUsers,

@@ -44,6 +44,12 @@ const LABELS = {
     subscription_reinstate: "licensing.auditActions.operatorReinstate",
     subscription_cancel: "licensing.auditActions.operatorCancel",
   },
+  // Farms (issue 5).
+  farm: {
+    activated: "farms.auditActions.activated",
+    updated: "farms.auditActions.updated",
+    deactivated: "farms.auditActions.deactivated",
+  },
 } as const;
 
 type Labels = typeof LABELS;

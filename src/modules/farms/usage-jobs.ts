@@ -1,0 +1,134 @@
+import type { FastifyBaseLogger } from "fastify";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../../db/database.ts";
+import type { DB } from "../../db/schema.ts";
+import type { Clock } from "../../server/clock.ts";
+import { hourStart, usersInUse } from "./farms.repo.ts";
+import { queueOveruseNotice } from "./overuse-notices.ts";
+
+/**
+ * Retention of usage history (sizing in ARCHITECTURE.md, "Farms"):
+ * - raw reports: 48 hours (enough to re-run any roll-up and to debug a farm);
+ * - hourly maxima per key: 8 days (the 24-hour chart, with room for a week);
+ * - daily maxima per key and per farm: 400 days (the 12-month chart).
+ */
+export const RETENTION = { rawHours: 48, hourlyDays: 8, dailyDays: 400 };
+/** How often the job runs: roll-ups lag at most this much; the current hour is read live. */
+export const USAGE_JOB_INTERVAL_MS = 5 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+type Deps = { database: Database; clock: Clock; publicUrl: string; logger?: Pick<FastifyBaseLogger, "error"> };
+
+/** "Keep the larger": re-running a roll-up over rows it has seen can never lower a maximum. */
+const larger = (table: string) =>
+  sql<number>`case when excluded.max_users > ${sql.ref(`${table}.max_users`)} then excluded.max_users else ${sql.ref(`${table}.max_users`)} end`;
+
+/** Rolls raw reports from `from` on into the hourly and daily tables. Idempotent. */
+export async function rollUp(db: Kysely<DB>, from: Date): Promise<void> {
+  const since = hourStart(from);
+  const upsert = async (
+    table: "key_usage_hourly" | "key_usage_daily" | "farm_usage_daily",
+    owner: string,
+    bucket: string,
+    value: string,
+  ) => {
+    await sql`
+      insert into ${sql.table(table)} (${sql.ref(owner)}, ${sql.ref(bucket)}, max_users, licensed)
+      select ${sql.ref(owner)}, ${sql.ref(bucket)}, max(${sql.ref(value)}), max(licensed)
+      from farm_reports where hour_start >= ${since}
+      group by ${sql.ref(owner)}, ${sql.ref(bucket)}
+      on conflict (${sql.ref(owner)}, ${sql.ref(bucket)})
+      do update set max_users = ${larger(table)}, licensed = excluded.licensed`.execute(db);
+  };
+  await upsert("key_usage_hourly", "key_id", "hour_start", "pooled_users");
+  await upsert("key_usage_daily", "key_id", "day_start", "pooled_users");
+  await upsert("farm_usage_daily", "farm_id", "day_start", "peak_users");
+}
+
+export async function applyRetention(db: Kysely<DB>, now: Date): Promise<void> {
+  await db
+    .deleteFrom("farmReports")
+    .where("hourStart", "<", new Date(now.getTime() - RETENTION.rawHours * HOUR_MS))
+    .execute();
+  await db
+    .deleteFrom("keyUsageHourly")
+    .where("hourStart", "<", new Date(now.getTime() - RETENTION.hourlyDays * DAY_MS))
+    .execute();
+  const dailyCutoff = new Date(now.getTime() - RETENTION.dailyDays * DAY_MS);
+  await db.deleteFrom("keyUsageDaily").where("dayStart", "<", dailyCutoff).execute();
+  await db.deleteFrom("farmUsageDaily").where("dayStart", "<", dailyCutoff).execute();
+}
+
+/** "One day left" emails for overuse episodes whose grace ends within 24 hours. */
+export async function queueGraceEndingNotices(db: Kysely<DB>, publicUrl: string, now: Date): Promise<number> {
+  const due = await db
+    .selectFrom("overuseEpisodes as e")
+    .innerJoin("keyUsage as u", "u.episodeId", "e.id")
+    .select(["e.id", "e.keyId", "e.accountId", "e.limitAtStart", "u.graceEndsAt"])
+    .where("e.endedAt", "is", null)
+    .where("u.graceEndsAt", ">", now)
+    .where("u.graceEndsAt", "<=", new Date(now.getTime() + DAY_MS))
+    .execute();
+  let queued = 0;
+  for (const e of due) {
+    const inUse = (await usersInUse(db, [e.keyId], now)).get(e.keyId) ?? 0;
+    queued += await db.transaction().execute((trx) =>
+      queueOveruseNotice(trx, publicUrl, {
+        episodeId: e.id,
+        kind: "grace_ending",
+        accountId: e.accountId,
+        keyId: e.keyId,
+        limit: e.limitAtStart,
+        inUse,
+        graceEndsAt: e.graceEndsAt,
+        now,
+      }),
+    );
+  }
+  return queued;
+}
+
+/**
+ * The farms' periodic work. Safe with several server processes: roll-ups keep the
+ * larger value, deletes are idempotent, and each email is claimed once (overuse_notices).
+ */
+export function createUsageJobs({ database, clock, publicUrl, logger }: Deps) {
+  const { db } = database;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  // Look back one hour more than the interval on the first run after a restart.
+  let watermark: Date | undefined;
+
+  async function runOnce(): Promise<void> {
+    const now = clock.now();
+    const from = watermark ?? new Date(now.getTime() - 2 * HOUR_MS);
+    await rollUp(db, from);
+    await applyRetention(db, now);
+    await queueGraceEndingNotices(db, publicUrl, now);
+    watermark = now;
+  }
+
+  return {
+    runOnce(): Promise<void> {
+      running ??= runOnce().finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+    start() {
+      const tick = () => {
+        this.runOnce().catch((error: unknown) => logger?.error({ err: error }, "farm usage job failed"));
+      };
+      timer = setInterval(tick, USAGE_JOB_INTERVAL_MS);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+export type UsageJobs = ReturnType<typeof createUsageJobs>;
