@@ -8,11 +8,11 @@ import { queueOveruseNotice } from "./overuse-notices.ts";
 
 /**
  * Retention of usage history (sizing in ARCHITECTURE.md, "Farms"):
- * - raw reports: 48 hours (enough to re-run any roll-up and to debug a farm);
- * - hourly maxima per key: 8 days (the 24-hour chart, with room for a week);
+ * - raw reports: 26 hours (the roll-ups need them for minutes; a day is kept to debug a farm);
+ * - hourly maxima per key: 2 days (the 24-hour chart);
  * - daily maxima per key and per farm: 400 days (the 12-month chart).
  */
-export const RETENTION = { rawHours: 48, hourlyDays: 8, dailyDays: 400 };
+export const RETENTION = { rawHours: 26, hourlyDays: 2, dailyDays: 400 };
 /** How often the job runs: roll-ups lag at most this much; the current hour is read live. */
 export const USAGE_JOB_INTERVAL_MS = 5 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
