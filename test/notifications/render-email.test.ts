@@ -27,6 +27,9 @@ const ALL_DATA = {
   key: "7KQ2M-X4P9T-LW3RD",
   daysLeft: "7",
   graceEndsAt: "2027-01-02T14:05:00.000Z",
+  keyName: "Production farms",
+  limit: "25",
+  inUse: "31",
 };
 
 /** The copy with its placeholders filled as the renderer does (timestamps formatted in UTC). */

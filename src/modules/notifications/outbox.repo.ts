@@ -5,7 +5,8 @@ import type { DB } from "../../db/schema.ts";
 /**
  * Every email the portal sends; each has HTML + text in all supported locales (templates/).
  * The data of the licensing emails (registration-key, subscription-expiring,
- * subscription-expired) is described with TEMPLATE_SPECS in templates/render-email.ts.
+ * subscription-expired) and the license overuse emails (overuse-*) is described with
+ * TEMPLATE_SPECS in templates/render-email.ts.
  */
 export const EMAIL_TEMPLATES = [
   "verify-email",
@@ -19,6 +20,10 @@ export const EMAIL_TEMPLATES = [
   "registration-key",
   "subscription-expiring",
   "subscription-expired",
+  "overuse-started",
+  "overuse-grace-ending",
+  "overuse-deactivated",
+  "overuse-resolved",
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -39,6 +44,14 @@ export type OutboxEmail = {
    *   shown as a date and time in UTC in the recipient's language)
    * - membership-blocked, membership-removed: { name?, accountName }
    * - membership-restored: { name?, accountName, url } (url opens the account)
+   * - License overuse (a key's concurrent users, pooled across its farms, over its limit), to the
+   *   account's Account Administrators and the key's License Administrators; `limit` (licensed
+   *   concurrent users) and `inUse` (concurrent users now) are whole numbers ("25"), `graceEndsAt`
+   *   is ISO-8601 with offset (the end of the 7-day grace), `url` opens the Manage Farms page:
+   *   - overuse-started (the grace has started), overuse-grace-ending (a day or less left):
+   *     { name?, productName, subscriptionName, keyName, limit, inUse, graceEndsAt, url }
+   *   - overuse-deactivated (the grace is over: farms over the limit are deactivated),
+   *     overuse-resolved (back at or under the limit): { name?, productName, subscriptionName, keyName, limit, inUse, url }
    */
   data: Record<string, string>;
 };

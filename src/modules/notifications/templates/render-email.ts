@@ -30,7 +30,10 @@ export type EmailDataField =
   | "term"
   | "key"
   | "daysLeft"
-  | "graceEndsAt";
+  | "graceEndsAt"
+  | "keyName"
+  | "limit"
+  | "inUse";
 
 /** The copy keys of a template that can appear in its body (subject and heading have their own place). */
 type BodyPart<T extends EmailTemplate> = Exclude<keyof EmailMessages[T] & string, "subject" | "heading">;
@@ -98,6 +101,34 @@ export const TEMPLATE_SPECS: { readonly [T in EmailTemplate]: TemplateSpec<T> } 
     requires: ["subscriptionName", "productName", "expiresAt", "graceEndsAt", "url"],
     dateTimes: ["expiresAt", "graceEndsAt"],
     body: ["intro", "grace", "renew", "action", "outro"],
+  },
+  // License overuse emails, to the account's Account Administrators and the key's License Administrators:
+  // { name?, productName, subscriptionName, keyName, limit, inUse, graceEndsAt, url } for overuse-started and
+  // overuse-grace-ending; the same without graceEndsAt for overuse-deactivated and overuse-resolved. `keyName`
+  // is the license key's name (never the key itself), `limit` the key's licensed concurrent users and `inUse`
+  // its concurrent users across its farms (whole numbers), `graceEndsAt` the end of the 7-day grace period,
+  // and `url` opens the Manage Farms page.
+  "overuse-started": {
+    requires: ["productName", "subscriptionName", "keyName", "limit", "inUse", "graceEndsAt", "url"],
+    dateTimes: ["graceEndsAt"],
+    counts: ["limit", "inUse"],
+    body: ["intro", "grace", "advice", "action", "outro"],
+  },
+  "overuse-grace-ending": {
+    requires: ["productName", "subscriptionName", "keyName", "limit", "inUse", "graceEndsAt", "url"],
+    dateTimes: ["graceEndsAt"],
+    counts: ["limit", "inUse"],
+    body: ["intro", "deadline", "advice", "action", "outro"],
+  },
+  "overuse-deactivated": {
+    requires: ["productName", "subscriptionName", "keyName", "limit", "inUse", "url"],
+    counts: ["limit", "inUse"],
+    body: ["intro", "deactivated", "restore", "action", "outro"],
+  },
+  "overuse-resolved": {
+    requires: ["productName", "subscriptionName", "keyName", "limit", "inUse", "url"],
+    counts: ["limit", "inUse"],
+    body: ["intro", "normal", "reminder", "action", "outro"],
   },
 };
 

@@ -7,6 +7,7 @@ import { it } from "./it.ts";
 import { ja } from "./ja.ts";
 import { LICENSING_MESSAGES, type LicensingMessages } from "./licensing/index.ts";
 import { MEMBERSHIP_MESSAGES, type MembershipMessages } from "./membership/index.ts";
+import { OVERUSE_MESSAGES, type OveruseMessages } from "./overuse/index.ts";
 import { ru } from "./ru.ts";
 import { zh } from "./zh.ts";
 
@@ -14,22 +15,31 @@ import { zh } from "./zh.ts";
  * Email copy, one file per locale and area: `<locale>.ts` holds the shared parts
  * (`common`) and the identity emails, `membership/<locale>.ts` the business-account
  * membership emails, `licensing/<locale>.ts` the licensing emails (registration key,
- * subscription expiry). Each area's English file is the source of its keys.
+ * subscription expiry), `overuse/<locale>.ts` the license overuse emails (a key's farms
+ * over its concurrent-user limit). Each area's English file is the source of its keys.
  */
-export type EmailMessages = IdentityMessages & MembershipMessages & LicensingMessages;
+export type EmailMessages = IdentityMessages & MembershipMessages & LicensingMessages & OveruseMessages;
 
 /** Compiles only while no two areas use the same namespace (one would silently hide the other). */
 type Disjoint<Overlap extends never> = Overlap;
 export type AreasAreDisjoint = Disjoint<
   | (keyof IdentityMessages & keyof MembershipMessages)
   | (keyof IdentityMessages & keyof LicensingMessages)
+  | (keyof IdentityMessages & keyof OveruseMessages)
   | (keyof MembershipMessages & keyof LicensingMessages)
+  | (keyof MembershipMessages & keyof OveruseMessages)
+  | (keyof LicensingMessages & keyof OveruseMessages)
 >;
 
 const IDENTITY_MESSAGES: Record<Locale, IdentityMessages> = { en, de, fr, es, it, ja, zh, ru };
 
 function messagesFor(locale: Locale): EmailMessages {
-  return { ...IDENTITY_MESSAGES[locale], ...MEMBERSHIP_MESSAGES[locale], ...LICENSING_MESSAGES[locale] };
+  return {
+    ...IDENTITY_MESSAGES[locale],
+    ...MEMBERSHIP_MESSAGES[locale],
+    ...LICENSING_MESSAGES[locale],
+    ...OVERUSE_MESSAGES[locale],
+  };
 }
 
 /** Email copy for every supported locale; a new entry in SUPPORTED_LOCALES fails to compile until every area has it. */
