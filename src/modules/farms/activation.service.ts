@@ -17,7 +17,7 @@ import { scopeFor } from "../licensing/licensing-scope.ts";
 import type { CertificateSigner } from "./certificates.ts";
 import { credentialHash } from "./check-in.service.ts";
 import { farmAnswer } from "./farm-license.ts";
-import { ensureKeyUsage, findFarmContext, otherFarmsUsage, readKeyUsage, termsOf } from "./farms.repo.ts";
+import { ensureKeyUsage, findFarmContext, readKeyState, termsOf } from "./farms.repo.ts";
 import { evaluate } from "./license-state.ts";
 import { startTrial } from "./trials.ts";
 
@@ -211,7 +211,7 @@ export function createActivationService({ database, signer, crypto, clock, rateL
 
       const c = await findFarmContext(db, farmId);
       if (!c) throw new Error(`farm ${farmId} vanished during activation`);
-      const others = await otherFarmsUsage(db, c.keyId, c.farmId, now);
+      const { grace, others } = await readKeyState(db, c, now);
       const terms = termsOf(c);
       const evaluation = evaluate({
         now,
@@ -222,7 +222,7 @@ export function createActivationService({ database, signer, crypto, clock, rateL
           farmUsers: 0,
           anyFarmOverCap: terms.maxUsersPerFarm !== null && others.top > terms.maxUsersPerFarm,
         },
-        grace: await readKeyUsage(db, c.keyId),
+        grace,
       });
       const answer = farmAnswer({ signer, crypto }, c, evaluation, { inUse: others.users, now, sequence: 0, replayed: false });
       return { ...answer, farmCredential: credential };

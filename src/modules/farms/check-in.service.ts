@@ -13,26 +13,18 @@ import {
   type FarmContext,
   findFarmContextByCredential,
   insertRawReport,
-  type KeyUsageRow,
-  lockKeyUsage,
-  openEpisode,
-  otherFarmsUsage,
-  readKeyUsage,
+  readKeyState,
   recordReport,
-  saveKeyUsage,
   termsOf,
-  updateEpisode,
 } from "./farms.repo.ts";
 import { type Evaluation, evaluate } from "./license-state.ts";
-import { type OveruseNoticeKind, queueOveruseNotice } from "./overuse-notices.ts";
+import { trackOveruse } from "./overuse-tracking.ts";
+import { createReportWriter, type PendingReport, type ReportOutcome } from "./report-writer.ts";
 
 export const credentialHash = (credential: string) => createHash("sha256").update(credential, "utf8").digest("base64url");
 
 const invalidCredential = () =>
   new AppError(401, "FARM_CREDENTIAL_INVALID", "This farm credential is not valid. Activate the farm again.");
-
-/** States in which the farm is not serving users: its reports do not count towards overuse. */
-const NOT_SERVING = new Set(["deactivated", "suspended", "expired"]);
 
 type Deps = { database: Database; signer: CertificateSigner; crypto: LicenseKeyCrypto; clock: Clock; publicUrl: string };
 
@@ -54,9 +46,8 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
 
   /** The answer without recording anything: for repeats and for deactivated farms. */
   async function currentAnswer(c: FarmContext, now: Date, replayed: boolean): Promise<FarmLicenseResponse> {
-    const others = await otherFarmsUsage(db, c.keyId, c.farmId, now);
+    const { grace, others } = await readKeyState(db, c, now);
     const counts = c.status === "active" ? c.currentUsers : 0;
-    const grace = await readKeyUsage(db, c.keyId);
     const terms = termsOf(c);
     const evaluation = evaluate({
       now,
@@ -72,66 +63,46 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
     return answer(c, evaluation, { inUse: others.users + counts, now, sequence: c.lastSequence, replayed });
   }
 
-  async function trackOveruse(
-    trx: Transaction<DB>,
-    c: FarmContext,
-    before: KeyUsageRow,
-    e: Evaluation,
-    pooled: number,
-    limit: number,
-    now: Date,
-  ): Promise<void> {
-    if (e.notices.some((n) => NOT_SERVING.has(n.code))) return;
-    const notices: OveruseNoticeKind[] = [];
-    let episodeId = before.episodeId;
-    if (e.keyOver) {
-      if (episodeId && e.graceStarted) {
-        // Licenses were added but the key is still over: the old episode ends, a new grace begins.
-        await updateEpisode(trx, episodeId, { peakUsers: pooled, endedAt: now });
-        episodeId = null;
-      }
-      if (!episodeId) {
-        const graceEndsAt = e.grace.endsAt ?? now;
-        episodeId = await openEpisode(trx, {
-          keyId: c.keyId,
-          accountId: c.accountId,
-          now,
-          graceEndsAt,
-          limit,
-          peakUsers: pooled,
-        });
-        if (e.graceStarted) notices.push("started");
-      } else {
-        await updateEpisode(trx, episodeId, {
-          peakUsers: pooled,
-          ...(e.state === "overuse_deactivated" ? { deactivatedAt: now } : {}),
-        });
-      }
-      if (e.state === "overuse_deactivated") notices.push("deactivated");
-    } else if (episodeId) {
-      await updateEpisode(trx, episodeId, { peakUsers: 0, endedAt: now });
-      notices.push("back_under");
-    }
-    const changed =
-      episodeId !== before.episodeId ||
-      e.grace.startedAt?.getTime() !== before.startedAt?.getTime() ||
-      e.grace.limit !== before.limit;
-    if (changed) await saveKeyUsage(trx, c.keyId, { ...e.grace, episodeId: e.keyOver ? episodeId : null }, now);
-    const noticeEpisode = episodeId ?? before.episodeId;
-    for (const kind of notices) {
-      if (!noticeEpisode) continue;
-      await queueOveruseNotice(trx, publicUrl, {
-        episodeId: noticeEpisode,
-        kind,
-        accountId: c.accountId,
-        keyId: c.keyId,
-        limit,
-        inUse: pooled,
-        graceEndsAt: e.grace.endsAt,
-        now,
-      });
-    }
+  /** One report, inside the writer's transaction. */
+  async function applyReport(trx: Transaction<DB>, { c, body, now }: PendingReport): Promise<ReportOutcome> {
+    const terms = termsOf(c);
+    const { grace, others } = await readKeyState(trx, c, now, engine);
+    const pooled = others.users + body.currentUsers;
+    const evaluation = evaluate({
+      now,
+      farmDeactivated: false,
+      terms,
+      usage: {
+        pooledUsers: pooled,
+        farmUsers: body.currentUsers,
+        anyFarmOverCap: terms.maxUsersPerFarm !== null && others.top > terms.maxUsersPerFarm,
+      },
+      grace,
+    });
+    const recorded = await recordReport(trx, {
+      farmId: c.farmId,
+      sequence: body.sequence,
+      currentUsers: body.currentUsers,
+      peakUsers: body.peakUsers,
+      ...(body.appVersion ? { appVersion: body.appVersion } : {}),
+      licenseState: evaluation.state,
+      now,
+    });
+    if (!recorded) return undefined;
+    await insertRawReport(trx, {
+      farmId: c.farmId,
+      keyId: c.keyId,
+      sequence: body.sequence,
+      currentUsers: body.currentUsers,
+      peakUsers: body.peakUsers,
+      pooledUsers: pooled,
+      licensed: terms.limit,
+      now,
+    });
+    await trackOveruse(trx, publicUrl, c, grace, evaluation, pooled, terms.limit, now);
+    return { evaluation, pooled };
   }
+  const writer = createReportWriter(db, engine, applyReport);
 
   return {
     async checkIn(credential: string, body: CheckInBody): Promise<FarmLicenseResponse> {
@@ -150,45 +121,7 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
       }
       if (c.status === "deactivated") return currentAnswer(c, now, false);
 
-      const terms = termsOf(c);
-      const outcome = await db.transaction().execute(async (trx) => {
-        const grace = await lockKeyUsage(trx, engine, c.keyId);
-        const others = await otherFarmsUsage(trx, c.keyId, c.farmId, now);
-        const pooled = others.users + body.currentUsers;
-        const evaluation = evaluate({
-          now,
-          farmDeactivated: false,
-          terms,
-          usage: {
-            pooledUsers: pooled,
-            farmUsers: body.currentUsers,
-            anyFarmOverCap: terms.maxUsersPerFarm !== null && others.top > terms.maxUsersPerFarm,
-          },
-          grace,
-        });
-        const recorded = await recordReport(trx, {
-          farmId: c.farmId,
-          sequence: body.sequence,
-          currentUsers: body.currentUsers,
-          peakUsers: body.peakUsers,
-          ...(body.appVersion ? { appVersion: body.appVersion } : {}),
-          licenseState: evaluation.state,
-          now,
-        });
-        if (!recorded) return undefined;
-        await insertRawReport(trx, {
-          farmId: c.farmId,
-          keyId: c.keyId,
-          sequence: body.sequence,
-          currentUsers: body.currentUsers,
-          peakUsers: body.peakUsers,
-          pooledUsers: pooled,
-          licensed: terms.limit,
-          now,
-        });
-        await trackOveruse(trx, c, grace, evaluation, pooled, terms.limit, now);
-        return { evaluation, pooled };
-      });
+      const outcome = await writer.write({ c, body, now });
       if (!outcome) {
         // Another request with this sequence (or a deactivation) got in first: answer from what it left.
         return this.checkIn(credential, body);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from "kysely";
 import type { LicenseState } from "../../../contracts/farms.ts";
 import type { DB } from "../../db/schema.ts";
 import type { GraceRecord, KeyTerms } from "./license-state.ts";
@@ -109,25 +109,50 @@ export function termsOf(c: FarmContext): KeyTerms {
 }
 
 export type KeyUsageRow = GraceRecord & { episodeId: string | null };
+export type KeyState = { grace: KeyUsageRow; others: { users: number; top: number } };
 
 /**
- * The key's grace record, locked for this transaction on PostgreSQL so that check-ins
- * of one key's farms take turns (SQLite transactions are serialized already). Without
- * the lock two farms crossing the limit together could each see the other's old count.
+ * The key's grace record and the users on its other farms, in one query. With
+ * `lock`, the key's usage row is locked for the transaction on PostgreSQL, so that
+ * check-ins of one key's farms take turns (SQLite transactions are serialized
+ * already). Without the lock two farms crossing the limit together could each see
+ * the other's old count.
  */
-export function lockKeyUsage(trx: Transaction<DB>, engine: Engine, keyId: string): Promise<KeyUsageRow> {
-  return readKeyUsage(trx, keyId, engine === "postgres");
-}
-
-export async function readKeyUsage(executor: Executor, keyId: string, forUpdate = false): Promise<KeyUsageRow> {
+export async function readKeyState(
+  executor: Executor,
+  c: { keyId: string; farmId: string },
+  now: Date,
+  lock: false | Engine = false,
+): Promise<KeyState> {
+  const counted = (eb: ExpressionBuilder<DB, "keyUsage">) =>
+    eb
+      .selectFrom("farms as f")
+      .whereRef("f.keyId", "=", "keyUsage.keyId")
+      .where("f.status", "=", "active")
+      .where("f.lastReportAt", ">=", new Date(now.getTime() - STALE_AFTER_MS))
+      .where("f.id", "!=", c.farmId);
   let query = executor
     .selectFrom("keyUsage")
-    .select(["graceStartedAt", "graceEndsAt", "graceLimit", "episodeId"])
-    .where("keyId", "=", keyId);
-  if (forUpdate) query = query.forUpdate();
+    .select((eb) => [
+      "graceStartedAt",
+      "graceEndsAt",
+      "graceLimit",
+      "episodeId",
+      counted(eb).select(sql<number>`coalesce(sum(f.current_users), 0)`.as("n")).as("othersUsers"),
+      counted(eb).select(sql<number>`coalesce(max(f.current_users), 0)`.as("n")).as("othersTop"),
+    ])
+    .where("keyId", "=", c.keyId);
+  if (lock === "postgres") query = query.forUpdate();
   const row = await query.executeTakeFirst();
-  if (!row) return { startedAt: null, endsAt: null, limit: null, episodeId: null };
-  return { startedAt: row.graceStartedAt, endsAt: row.graceEndsAt, limit: row.graceLimit, episodeId: row.episodeId };
+  if (!row) {
+    // Every activation creates the row; this only happens to keys activated before it existed.
+    await ensureKeyUsage(executor, c.keyId, now);
+    return readKeyState(executor, c, now, lock);
+  }
+  return {
+    grace: { startedAt: row.graceStartedAt, endsAt: row.graceEndsAt, limit: row.graceLimit, episodeId: row.episodeId },
+    others: { users: Number(row.othersUsers ?? 0), top: Number(row.othersTop ?? 0) },
+  };
 }
 
 export async function ensureKeyUsage(executor: Executor, keyId: string, now: Date): Promise<void> {
@@ -150,19 +175,6 @@ export async function saveKeyUsage(executor: Executor, keyId: string, usage: Key
     })
     .where("keyId", "=", keyId)
     .execute();
-}
-
-/** Users on the key's other active farms that reported recently, and the most on any one of them. */
-export async function otherFarmsUsage(executor: Executor, keyId: string, farmId: string, now: Date) {
-  const row = await executor
-    .selectFrom("farms")
-    .select([sql<number>`coalesce(sum(current_users), 0)`.as("users"), sql<number>`coalesce(max(current_users), 0)`.as("top")])
-    .where("keyId", "=", keyId)
-    .where("status", "=", "active")
-    .where("lastReportAt", ">=", new Date(now.getTime() - STALE_AFTER_MS))
-    .where("id", "!=", farmId)
-    .executeTakeFirstOrThrow();
-  return { users: Number(row.users), top: Number(row.top) };
 }
 
 /** Users in use now on a key (or on each of several keys). */
