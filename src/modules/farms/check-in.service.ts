@@ -36,7 +36,7 @@ type Deps = { database: Database; signer: CertificateSigner; crypto: LicenseKeyC
  * farm row is updated only `where last_sequence < :sequence`, so a retried report (the
  * answer was lost) or a replayed one is never counted twice; a repeat of the last report
  * gets the current answer again, an older one 409. Check-ins of one key's farms take
- * turns on the key's usage row (see lockKeyUsage), which makes the pooled count exact at
+ * turns on the key's usage row (see readKeyState), which makes the pooled count exact at
  * the grace boundary however many farms report at once.
  */
 export function createCheckInService({ database, signer, crypto, clock, publicUrl }: Deps) {
