@@ -1,5 +1,5 @@
 import type { Person } from "../helpers/account-fixtures.ts";
-import type { TestApp } from "../helpers/test-app.ts";
+import { TEST_ORIGIN, type TestApp } from "../helpers/test-app.ts";
 
 /** Calls the farm API the way a farm does: no cookies, no Origin, JSON bodies. */
 export async function farmCall(t: TestApp, path: string, body?: unknown, credential?: string) {
@@ -74,4 +74,49 @@ export async function keepReporting(
     clock.set(new Date(Math.min(end, clock.now().getTime() + stepMs)));
     for (const [farm, users] of farms) await stateAfter(t, farm, users);
   }
+}
+
+// ---- Portal helpers (Manage Farms) ----
+
+export type PortalMethod = "GET" | "POST" | "PATCH";
+
+/**
+ * A portal request as the web app sends it (same-origin, cookie if signed in). `bearer`
+ * adds `Authorization: Bearer …`, to show that a farm credential is no way into the portal.
+ */
+export async function portal(
+  t: TestApp,
+  who: { cookie: string } | null,
+  method: PortalMethod,
+  url: string,
+  payload?: unknown,
+  bearer?: string,
+) {
+  const headers: Record<string, string> = { origin: TEST_ORIGIN };
+  if (payload !== undefined) headers["content-type"] = "application/json";
+  if (who) headers.cookie = who.cookie;
+  if (bearer) headers.authorization = `Bearer ${bearer}`;
+  return t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }) });
+}
+
+export const farmsUrl = (accountId: string) => `/api/accounts/${accountId}/farms`;
+export const farmUrl = (accountId: string, farmId: string) => `${farmsUrl(accountId)}/${farmId}`;
+export const keyUsageUrl = (accountId: string, keyId: string) => `/api/accounts/${accountId}/keys/${keyId}/usage`;
+
+/** The id of a subscription's Primary Key, from Subscription Details as its Account Administrator sees them. */
+export async function primaryKeyId(t: TestApp, admin: { cookie: string }, accountId: string, subscriptionId: string) {
+  const response = await portal(t, admin, "GET", `/api/accounts/${accountId}/subscriptions/${subscriptionId}`);
+  const keys = response.json().keys as Array<{ id: string; kind: string }> | undefined;
+  const primary = keys?.find((k) => k.kind === "primary");
+  if (!primary) throw new Error(`no Primary Key in ${response.body}`);
+  return primary.id;
+}
+
+/** The farm's row as stored: the ground truth for what a check-in or a deactivation changed. */
+export async function farmRow(t: TestApp, farmId: string) {
+  return t.database.db
+    .selectFrom("farms")
+    .select(["id", "status", "currentUsers", "lastSequence", "lastReportAt", "licenseState"])
+    .where("id", "=", farmId)
+    .executeTakeFirstOrThrow();
 }

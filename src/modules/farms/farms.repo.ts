@@ -112,7 +112,7 @@ export type KeyUsageRow = GraceRecord & { episodeId: string | null };
 export type KeyState = { grace: KeyUsageRow; others: { users: number; top: number } };
 
 /**
- * The key's grace record and the users on its other farms, in one query. With
+ * The key's grace record and the users on its other farms (one query on SQLite). With
  * `lock`, the key's usage row is locked for the transaction on PostgreSQL, so that
  * check-ins of one key's farms take turns (SQLite transactions are serialized
  * already). Without the lock two farms crossing the limit together could each see
@@ -131,7 +131,13 @@ export async function readKeyState(
       .where("f.status", "=", "active")
       .where("f.lastReportAt", ">=", new Date(now.getTime() - STALE_AFTER_MS))
       .where("f.id", "!=", c.farmId);
-  let query = executor
+  if (lock === "postgres") {
+    // Lock first, count after, in two statements: a statement that waits for the lock
+    // still reads the other farms as they were when it started, missing the reports
+    // committed while it waited (PostgreSQL's READ COMMITTED takes one snapshot per statement).
+    await executor.selectFrom("keyUsage").select("keyId").where("keyId", "=", c.keyId).forUpdate().execute();
+  }
+  const query = executor
     .selectFrom("keyUsage")
     .select((eb) => [
       "graceStartedAt",
@@ -142,7 +148,6 @@ export async function readKeyState(
       counted(eb).select(sql<number>`coalesce(max(f.current_users), 0)`.as("n")).as("othersTop"),
     ])
     .where("keyId", "=", c.keyId);
-  if (lock === "postgres") query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) {
     // Every activation creates the row; this only happens to keys activated before it existed.

@@ -53,12 +53,14 @@ export async function trackOveruse(
   } else if (episodeId) {
     await updateEpisode(trx, episodeId, { peakUsers: 0, endedAt: now });
     notices.push("back_under");
+    // The episode is over: the key's row must stop pointing at it, or the next overuse would reopen it.
+    episodeId = null;
   }
   const changed =
     episodeId !== before.episodeId ||
     e.grace.startedAt?.getTime() !== before.startedAt?.getTime() ||
     e.grace.limit !== before.limit;
-  if (changed) await saveKeyUsage(trx, c.keyId, { ...e.grace, episodeId: e.keyOver ? episodeId : null }, now);
+  if (changed) await saveKeyUsage(trx, c.keyId, { ...e.grace, episodeId }, now);
   const noticeEpisode = episodeId ?? before.episodeId;
   for (const kind of notices) {
     if (!noticeEpisode) continue;
