@@ -10,6 +10,8 @@ import { HomeRedirect } from "../features/accounts/HomeRedirect.tsx";
 import { type AccountSection, matchAccountRoute } from "../features/accounts/paths.ts";
 import { AuditLogPage } from "../features/audit/AuditLogPage.tsx";
 import { MailboxPage } from "../features/dev-mailbox/MailboxPage.tsx";
+import { FarmsPage } from "../features/farms/FarmsPage.tsx";
+import { matchFarmsRoute } from "../features/farms/paths.ts";
 import { EmailVerifiedPage } from "../features/identity/EmailVerifiedPage.tsx";
 import { ForgotPasswordPage } from "../features/identity/ForgotPasswordPage.tsx";
 import { ProfilePage } from "../features/identity/ProfilePage.tsx";
@@ -106,6 +108,8 @@ function Routes() {
   if (subscription) {
     return accountPage(subscription.accountId, path, <SubscriptionPage subscriptionId={subscription.subscriptionId} />);
   }
+  const farms = matchFarmsRoute(path);
+  if (farms) return accountPage(farms.accountId, path, <FarmsPage accountId={farms.accountId} />);
 
   if (isOperatorPath(path)) {
     return (

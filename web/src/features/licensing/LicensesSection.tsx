@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "../../app/router.tsx";
 import type { SubscriptionDetails } from "./api.ts";
 import { formatCount } from "./format.ts";
 
-/** Licenses: total, reserved in additional keys, left in the main pool, and in use now (farms come later). */
-export function LicensesSection({ licenses }: { licenses: SubscriptionDetails["licenses"] }) {
+/** Licenses: total, reserved in additional keys, left in the main pool, and in use now on the farms (with a link to them). */
+export function LicensesSection({ licenses, farmsHref }: { licenses: SubscriptionDetails["licenses"]; farmsHref?: string }) {
   const { t } = useTranslation();
   const figures = [
     { key: "total", label: t("licensing.licenses.total"), value: licenses.total },
@@ -13,7 +14,10 @@ export function LicensesSection({ licenses }: { licenses: SubscriptionDetails["l
   ];
   return (
     <section className="card" aria-labelledby="licenses-heading">
-      <h2 id="licenses-heading">{t("licensing.licenses.heading")}</h2>
+      <div className="section-head">
+        <h2 id="licenses-heading">{t("licensing.licenses.heading")}</h2>
+        {farmsHref && <Link to={farmsHref}>{t("licensing.licenses.manageFarms")}</Link>}
+      </div>
       <dl className="figures">
         {figures.map((figure) => (
           <div key={figure.key} className="figure">

@@ -1,4 +1,7 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "../../app/router.tsx";
+import { useRouteAccountId } from "../accounts/account-context.tsx";
+import { farmsPath } from "../farms/paths.ts";
 import type { DashboardSummary, DisplayFilter } from "./api.ts";
 import { formatCount } from "./format.ts";
 
@@ -26,6 +29,7 @@ type Props = {
 /** A card per product: subscriptions by status (each a shortcut to the filtered list) and total licenses. */
 export function ProductCards({ cards, onFilter }: Props) {
   const { t } = useTranslation();
+  const accountId = useRouteAccountId();
   return (
     <ul className="product-cards">
       {cards.map((card) => (
@@ -57,6 +61,11 @@ export function ProductCards({ cards, onFilter }: Props) {
               </li>
             ))}
           </ul>
+          {accountId && (
+            <p className="small">
+              <Link to={farmsPath(accountId)}>{t("licensing.dashboard.manageFarms")}</Link>
+            </p>
+          )}
         </li>
       ))}
     </ul>

@@ -12,6 +12,8 @@ import { Button } from "../../ui/Button.tsx";
 import { PageHeading } from "../../ui/PageHeading.tsx";
 import { useAccount } from "../accounts/account-context.tsx";
 import { accountPath } from "../accounts/paths.ts";
+import { farmsPath } from "../farms/paths.ts";
+import { SubscriptionUsage } from "../farms/SubscriptionUsage.tsx";
 import type { SubscriptionDetails } from "./api.ts";
 import { ContractSection, OrderHistorySection } from "./ContractSection.tsx";
 import { EditNameDialog } from "./EditNameDialog.tsx";
@@ -93,7 +95,8 @@ export function SubscriptionPage({ subscriptionId }: { subscriptionId: string })
       <StatusMessage message={notice ?? flash} />
       <div className="stack-lg">
         <StatusSection accountId={account.id} details={details} onChanged={changed} />
-        <LicensesSection licenses={details.licenses} />
+        <LicensesSection licenses={details.licenses} farmsHref={farmsPath(account.id, { subscriptionId: details.id })} />
+        <SubscriptionUsage accountId={account.id} keys={details.keys} />
         <KeysSection
           accountId={account.id}
           details={details}
