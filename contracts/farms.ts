@@ -164,6 +164,8 @@ export const FarmView = z.object({
   status: FarmStatus,
   /** What the farm was told at its last report (or activation). */
   licenseState: LicenseState,
+  /** Days left in the overuse or expiry grace that licenseState names; null otherwise. */
+  licenseDaysLeft: z.number().int().nullable(),
   farmUid: z.string(),
   serverId: z.string(),
   appVersion: z.string(),

@@ -128,6 +128,13 @@ describe("overuse", () => {
     expect((await stateAfter(t, f1, 6)).state).toBe("active");
     const over = await stateAfter(t, f2, 5);
     expect(over).toMatchObject({ state: "overuse_grace", daysLeft: 7, concurrentUsers: { inUse: 11, limit: 10 } });
+    // Manage Farms shows what each farm was told, with the days left counted from now.
+    const listed: Array<{ id: string; licenseState: string; licenseDaysLeft: number | null }> = (
+      await send(t, admin, "GET", `/api/accounts/${A}/farms?subscriptionId=${s.id}`)
+    ).json().items;
+    const shown = (id: string) => listed.find((f) => f.id === id);
+    expect(shown(f1.farmId)).toMatchObject({ licenseState: "active", licenseDaysLeft: null });
+    expect(shown(f2.farmId)).toMatchObject({ licenseState: "overuse_grace", licenseDaysLeft: 7 });
 
     await keepReporting(
       t,

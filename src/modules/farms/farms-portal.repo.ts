@@ -32,6 +32,9 @@ const FARM_COLUMNS = [
   "k.keyTail",
   "f.notes",
   "f.deactivatedAt",
+  "u.graceEndsAt",
+  "k.kind as keyKind",
+  "s.expiresAt as subscriptionExpiresAt",
 ] as const;
 
 function visibleFarms(executor: Executor, accountId: string, visibility: FarmVisibility) {
@@ -39,6 +42,7 @@ function visibleFarms(executor: Executor, accountId: string, visibility: FarmVis
     .selectFrom("farms as f")
     .innerJoin("licenseKeys as k", "k.id", "f.keyId")
     .innerJoin("subscriptions as s", "s.id", "f.subscriptionId")
+    .leftJoin("keyUsage as u", "u.keyId", "f.keyId")
     .where("f.accountId", "=", accountId);
   if (visibility) {
     const { keyIds, subscriptionIds } = visibility;

@@ -26,6 +26,7 @@ import {
   listVisibleFarms,
   usageBuckets,
 } from "./farms-portal.repo.ts";
+import { EXPIRY_GRACE_DAYS } from "./license-state.ts";
 
 export const farmNotFound = () => new AppError(404, "FARM_NOT_FOUND", "No such farm in this account.");
 const keyNotFound = () => new AppError(404, "LICENSE_KEY_NOT_FOUND", "No such license key in this account.");
@@ -40,6 +41,17 @@ const RANGES: Record<UsageRange, { bucket: "hour" | "day"; spanMs: number }> = {
 
 type Row = NonNullable<Awaited<ReturnType<typeof findVisibleFarm>>>;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+const daysUntil = (end: Date | null, now: Date) =>
+  end && end > now ? Math.max(1, Math.ceil((end.getTime() - now.getTime()) / DAY_MS)) : null;
+
+/** The days left that the farm's state refers to (the state was computed at its last report; the days count from now). */
+function stateDaysLeft(r: Row, now: Date): number | null {
+  if (r.licenseState === "overuse_grace") return daysUntil(r.graceEndsAt, now);
+  if (r.licenseState === "expired_grace" && r.keyKind === "primary" && r.subscriptionExpiresAt) {
+    return daysUntil(new Date(r.subscriptionExpiresAt.getTime() + EXPIRY_GRACE_DAYS * DAY_MS), now);
+  }
+  return null;
+}
 
 function toView(r: Row, now: Date): FarmView {
   // A farm that stopped reporting no longer has users on it, whatever it said last.
@@ -49,6 +61,7 @@ function toView(r: Row, now: Date): FarmView {
     name: r.name,
     status: r.status,
     licenseState: r.licenseState as LicenseState,
+    licenseDaysLeft: stateDaysLeft(r, now),
     farmUid: r.farmUid,
     serverId: r.serverId,
     appVersion: r.appVersion,

@@ -23,7 +23,7 @@ export class ApiError extends Error {
   }
 }
 
-type Method = "GET" | "POST" | "PUT" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export type RequestOptions = { method?: Method; body?: unknown; signal?: AbortSignal };
 
@@ -89,4 +89,5 @@ export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>(path, { signal }),
   post: <T>(path: string, body: unknown = {}) => request<T>(path, { method: "POST", body }),
   put: <T>(path: string, body: unknown) => request<T>(path, { method: "PUT", body }),
+  patch: <T>(path: string, body: unknown) => request<T>(path, { method: "PATCH", body }),
 };

@@ -155,7 +155,7 @@ function General({ accountId, farm, canManage, onChanged, onForbidden }: Omit<Pr
       <dl className="details-list">
         <dt>{t("farms.columns.status")}</dt>
         <dd>
-          <FarmStatusBadges farm={farm} />
+          <FarmStatusBadges farm={farm} daysLeft={farm.licenseDaysLeft} />
           {farm.deactivatedAt && (
             <span className="block muted small">
               {t("farms.dialog.deactivatedOn", { date: formatDateTime(farm.deactivatedAt) })}

@@ -57,7 +57,7 @@ export function FarmsTable({ farms, columns, selected, onSelect, onSelectAll, on
       case "name":
         return null;
       case "status":
-        return <FarmStatusBadges farm={farm} />;
+        return <FarmStatusBadges farm={farm} daysLeft={farm.licenseDaysLeft} />;
       case "farmId":
         return <code className="farm-code">{farm.farmUid}</code>;
       case "serverId":

@@ -1,5 +1,5 @@
 import type { FarmListQuery, FarmPage, FarmView, UpdateFarmBody, UsageRange, UsageSeries } from "../../../../contracts/farms.ts";
-import { api, type RequestOptions, request } from "../../lib/api.ts";
+import { api } from "../../lib/api.ts";
 import { withQuery } from "../members/api.ts";
 
 export type { FarmPage, FarmStatus, FarmView, LicenseState, UsageRange, UsageSeries } from "../../../../contracts/farms.ts";
@@ -17,9 +17,6 @@ export type DeactivateResult = { deactivated: string[]; alreadyDeactivated: stri
 
 /** The most farms one Deactivate request takes (DeactivateFarmsBody). */
 export const DEACTIVATE_BATCH = 500;
-
-/** lib/api.ts names the methods it has used so far; fetch sends PATCH like any other. */
-const PATCH = "PATCH" as unknown as RequestOptions["method"];
 
 const base = (accountId: string) => `/api/accounts/${encodeURIComponent(accountId)}`;
 const farm = (accountId: string, farmId: string) => `${base(accountId)}/farms/${encodeURIComponent(farmId)}`;
@@ -41,8 +38,7 @@ export const farmsApi = {
 
   get: (accountId: string, farmId: string, signal?: AbortSignal) => api.get<FarmView>(farm(accountId, farmId), signal),
 
-  update: (accountId: string, farmId: string, body: UpdateFarmBody) =>
-    request<FarmView>(farm(accountId, farmId), { method: PATCH, body }),
+  update: (accountId: string, farmId: string, body: UpdateFarmBody) => api.patch<FarmView>(farm(accountId, farmId), body),
 
   deactivate: (accountId: string, farmIds: string[]) =>
     api.post<DeactivateResult>(`${base(accountId)}/farms/deactivate`, { farmIds }),

@@ -11,6 +11,7 @@ const farm: FarmView = {
   name: "=Berlin, main",
   status: "active",
   licenseState: "overuse_grace",
+  licenseDaysLeft: 3,
   farmUid: "FARM-1",
   serverId: "SRV-1",
   appVersion: "19.4.1",

@@ -22,6 +22,7 @@ const farm: FarmView = {
   name: "Berlin",
   status: "active",
   licenseState: "overuse_grace",
+  licenseDaysLeft: 3,
   farmUid: "FARM-1",
   serverId: "SRV-1",
   appVersion: "19.4.1",
@@ -84,7 +85,7 @@ describe("farm components (static render)", () => {
     );
     expect(html).toContain('aria-label="Select all farms shown"');
     expect(html).toContain('aria-label="Select Berlin"');
-    expect(html).toContain(">Overuse – grace period<");
+    expect(html).toContain(">Overuse – grace period (3 days left)<");
     expect(html).not.toContain(">Notes<");
     expect(html).not.toContain("Rename Berlin");
   });
