@@ -38,6 +38,11 @@ describe("switchTarget keeps the page where it exists for the other account", ()
     expect(switchTarget("/accounts/b1/audit", memberOf)).toBe("/accounts/b2/business-profile");
   });
 
+  it("Manage Farms → the other account's Manage Farms, without the old account's filters", () => {
+    expect(switchTarget("/accounts/b1/farms", personal)).toBe("/accounts/p/farms");
+    expect(switchTarget("/accounts/b1/farms", memberOf)).toBe("/accounts/b2/farms");
+  });
+
   it("pages outside an account go to the Dashboard", () => {
     expect(switchTarget("/profile", adminOf)).toBe("/accounts/b1");
   });

@@ -1,5 +1,6 @@
 import type { AccountSummary } from "../../../../contracts/accounts.ts";
 import { matchPath } from "../../app/router.tsx";
+import { farmsPath, matchFarmsRoute } from "../farms/paths.ts";
 
 /** The pages of one account; the id travels in the URL, so two tabs can show two accounts. */
 export type AccountSection = "dashboard" | "business-profile" | "users" | "audit";
@@ -31,9 +32,11 @@ export function matchAccountRoute(pathname: string): { accountId: string; sectio
 /**
  * Where the switcher goes: the same page in the other account where that page
  * exists for it (Business Profile only for business accounts; Users and the audit
- * log only for their Account Administrators), else that account's Dashboard.
+ * log only for their Account Administrators; Manage Farms for everyone), else that account's Dashboard.
  */
 export function switchTarget(pathname: string, target: AccountSummary): string {
+  // Every account has Manage Farms (a member without keys sees an empty list); its filters name the old account's keys, so they go.
+  if (matchFarmsRoute(pathname)) return farmsPath(target.id);
   const section = matchAccountRoute(pathname)?.section ?? "dashboard";
   if (target.kind !== "business" || section === "dashboard") return accountPath(target.id);
   if (section === "business-profile" || target.role === "admin") return accountPath(target.id, section);
