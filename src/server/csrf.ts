@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { sendProblem } from "./error-handler.ts";
 import { AppError } from "./errors.ts";
 
+const FARM_API_PREFIX = "/api/farm/";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -9,12 +10,14 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * always send `Origin` on cross-origin POST/PUT/PATCH/DELETE and `Sec-Fetch-Site`
  * on every request; SameSite=Lax cookies are the second line of defence.
  * Requests without cookies (machines with API keys, curl) carry no ambient
- * authority, so they pass.
+ * authority, so they pass. The farm API never reads cookies (each call carries its
+ * own credentials), so a stray cookie there does not make it cross-site.
  */
 export function registerCsrfProtection(app: FastifyInstance, publicUrl: string) {
   const allowed = new URL(publicUrl).origin;
   app.addHook("onRequest", async (request, reply) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) return;
+    if (request.url.startsWith(FARM_API_PREFIX)) return;
     const origin = request.headers.origin;
     const fetchSite = request.headers["sec-fetch-site"];
     const hasCookies = typeof request.headers.cookie === "string" && request.headers.cookie.length > 0;

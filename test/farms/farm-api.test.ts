@@ -52,6 +52,25 @@ describe("activation", () => {
     expect(nobody.json().code).toBe("INVALID_LOGIN_OR_PASSWORD");
   });
 
+  it("ignores cookies: a farm call that carries one is not taken for a cross-site request", async () => {
+    const s = await subscription(2);
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/farm/v1/activate",
+      headers: { "content-type": "application/json", cookie: admin.cookie },
+      payload: JSON.stringify({
+        email: admin.email,
+        password: admin.password,
+        key: s.primaryKey,
+        farmId: "cookie-farm",
+        serverId: "srv",
+        appVersion: "19.4",
+        farmName: "Cookie farm",
+      }),
+    });
+    expect(response.statusCode).toBe(201);
+  });
+
   it("refuses a mistyped key, an unknown key and a key of an account the person is not in", async () => {
     const s = await subscription(5);
     const typo = await activate(t, admin, `${s.primaryKey.slice(0, -1)}${s.primaryKey.endsWith("2") ? "3" : "2"}`);
