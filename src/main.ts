@@ -2,13 +2,15 @@ import { parseArgs } from "node:util";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrator.ts";
+import { SIMULATE_USAGE, SimulateUsageError, simulateCommand } from "./modules/farms/simulator/cli.ts";
 import { createOperator } from "./modules/identity/operators.cli.ts";
 import { buildApp } from "./server/app.ts";
 
 const USAGE = `Usage:
   license-portal serve                                   migrate, then serve the portal
   license-portal migrate                                 apply database migrations and exit
-  license-portal operator create --email E --name "N"    create a vendor staff (operator) sign-in`;
+  license-portal operator create --email E --name "N"    create a vendor staff (operator) sign-in
+${SIMULATE_USAGE}`;
 
 async function serve(config: Config) {
   const database = createDatabase(config.database);
@@ -34,6 +36,14 @@ async function serve(config: Config) {
 
 async function main(argv: string[]) {
   const [command = "serve", ...rest] = argv;
+  // Before loadConfig: the simulator is a client of a running portal and needs none of its settings.
+  if (command === "farm" && rest[0] === "simulate") {
+    const code = await simulateCommand(rest.slice(1)).catch((error: unknown) => {
+      throw error instanceof SimulateUsageError ? new UsageError(error.message) : error;
+    });
+    if (code !== 0) process.exit(code);
+    return "done";
+  }
   const config = loadConfig();
   if (command === "serve") {
     await serve(config);
