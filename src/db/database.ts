@@ -17,6 +17,8 @@ export type Database = {
    * single connection (and its transaction mutex) shared too.
    */
   authDb: Kysely<unknown>;
+  /** SQLite only: the raw connections (see SqliteReadWriteDialect.connections for the rules). */
+  sqlite?: SqliteReadWriteDialect;
   ping(): Promise<void>;
   destroy(): Promise<void>;
 };
@@ -37,6 +39,7 @@ export function createDatabase(database: Config["database"]): Database {
     engine: database.kind,
     db,
     authDb,
+    ...(dialect instanceof SqliteReadWriteDialect ? { sqlite: dialect } : {}),
     async ping() {
       await sql`select 1`.execute(db);
     },

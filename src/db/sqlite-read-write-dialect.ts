@@ -25,10 +25,24 @@ import { openSqlite, type SqliteForKysely } from "./sqlite-database.ts";
  * what a read outside a transaction sees on PostgreSQL too.
  */
 export class SqliteReadWriteDialect implements Dialect {
+  private driver: ReadWriteDriver | undefined;
+
   constructor(private readonly file: string) {}
 
   createDriver(): Driver {
-    return new ReadWriteDriver(this.file);
+    this.driver = new ReadWriteDriver(this.file);
+    return this.driver;
+  }
+
+  /**
+   * The raw connections, for a hot path that runs prepared statements synchronously.
+   * The reader may be used at any time (it only sees committed data). The writer may
+   * be used ONLY inside a Kysely transaction's callback: that transaction holds the
+   * writer lock, so the statements become part of it and nothing else interleaves.
+   */
+  connections(): { writer: SqliteForKysely; reader: SqliteForKysely | undefined } {
+    if (!this.driver) throw new Error("SQLite dialect used before its driver was created");
+    return this.driver.connections();
   }
   createQueryCompiler() {
     return new SqliteQueryCompiler();

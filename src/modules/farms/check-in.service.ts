@@ -8,11 +8,13 @@ import { AppError } from "../../server/errors.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import type { LicenseKeyCrypto } from "../licensing/license-key-crypto.ts";
 import type { CertificateSigner } from "./certificates.ts";
+import { createSqliteCheckIns } from "./check-in.sqlite.ts";
 import { farmAnswer } from "./farm-license.ts";
 import {
   type FarmContext,
   findFarmContextByCredential,
   insertRawReport,
+  type KeyState,
   readKeyState,
   recordReport,
   termsOf,
@@ -41,6 +43,9 @@ type Deps = { database: Database; signer: CertificateSigner; crypto: LicenseKeyC
  */
 export function createCheckInService({ database, signer, crypto, clock, publicUrl }: Deps) {
   const { db, engine } = database;
+  // SQLite files: the hot statements run prepared and synchronously (check-in.sqlite.ts).
+  const fast = database.sqlite ? createSqliteCheckIns(database.sqlite) : undefined;
+  const findContext = async (hash: string) => fast?.findContext(hash) ?? findFarmContextByCredential(db, hash);
   const answer = (c: FarmContext, e: Evaluation, x: { inUse: number; now: Date; sequence: number; replayed: boolean }) =>
     farmAnswer({ signer, crypto }, c, e, x);
 
@@ -66,7 +71,8 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
   /** One report, inside the writer's transaction. */
   async function applyReport(trx: Transaction<DB>, { c, body, now }: PendingReport): Promise<ReportOutcome> {
     const terms = termsOf(c);
-    const { grace, others } = await readKeyState(trx, c, now, engine);
+    const state: KeyState = fast?.keyState(c, now) ?? (await readKeyState(trx, c, now, engine));
+    const { grace, others } = state;
     const pooled = others.users + body.currentUsers;
     const evaluation = evaluate({
       now,
@@ -79,7 +85,7 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
       },
       grace,
     });
-    const recorded = await recordReport(trx, {
+    const report = {
       farmId: c.farmId,
       sequence: body.sequence,
       currentUsers: body.currentUsers,
@@ -87,18 +93,12 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
       ...(body.appVersion ? { appVersion: body.appVersion } : {}),
       licenseState: evaluation.state,
       now,
-    });
+    };
+    const recorded = fast ? fast.recordReport(report) : await recordReport(trx, report);
     if (!recorded) return undefined;
-    await insertRawReport(trx, {
-      farmId: c.farmId,
-      keyId: c.keyId,
-      sequence: body.sequence,
-      currentUsers: body.currentUsers,
-      peakUsers: body.peakUsers,
-      pooledUsers: pooled,
-      licensed: terms.limit,
-      now,
-    });
+    const raw = { ...report, keyId: c.keyId, pooledUsers: pooled, licensed: terms.limit };
+    if (fast) fast.insertRawReport(raw);
+    else await insertRawReport(trx, raw);
     await trackOveruse(trx, publicUrl, c, grace, evaluation, pooled, terms.limit, now);
     return { evaluation, pooled };
   }
@@ -106,7 +106,7 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
 
   return {
     async checkIn(credential: string, body: CheckInBody): Promise<FarmLicenseResponse> {
-      const c = await findFarmContextByCredential(db, credentialHash(credential));
+      const c = await findContext(credentialHash(credential));
       if (!c) throw invalidCredential();
       const now = clock.now();
       if (body.sequence <= c.lastSequence) {

@@ -42,6 +42,22 @@ export function licenseMessage(state: LicenseState, daysLeft: number | null, usa
 
 type Deps = { signer: CertificateSigner; crypto: LicenseKeyCrypto };
 
+/**
+ * SHA-256 of each key, remembered by key id: a key never changes, and decrypting it for
+ * every check-in only to hash it again was measurable. Bounded: cleared when full.
+ */
+const digests = new Map<string, string>();
+const MAX_DIGESTS = 200_000;
+function digestOf(crypto: LicenseKeyCrypto, c: FarmContext): string {
+  let digest = digests.get(c.keyId);
+  if (!digest) {
+    digest = keyDigest(crypto.decrypt(c.keyCiphertext));
+    if (digests.size >= MAX_DIGESTS) digests.clear();
+    digests.set(c.keyId, digest);
+  }
+  return digest;
+}
+
 /** The license part of a farm's answer, and the certificate that vouches for it. */
 export function farmAnswer(
   { signer, crypto }: Deps,
@@ -68,7 +84,7 @@ export function farmAnswer(
     serverId: c.serverId,
     accountId: c.accountId,
     keyId: c.keyId,
-    keyDigest: keyDigest(crypto.decrypt(c.keyCiphertext)),
+    keyDigest: digestOf(crypto, c),
     maskedKey: license.maskedKey,
     licenseType: c.licenseType,
     state: evaluation.state,

@@ -77,7 +77,7 @@ function contextQuery(executor: Executor) {
     ]);
 }
 
-const toContext = (row: FarmContext): FarmContext => ({
+export const toContext = (row: FarmContext): FarmContext => ({
   ...row,
   renewWithSubscription: Boolean(row.renewWithSubscription),
   reserved: Number(row.reserved),
