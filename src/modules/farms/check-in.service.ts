@@ -21,7 +21,14 @@ import {
 } from "./farms.repo.ts";
 import { type Evaluation, evaluate } from "./license-state.ts";
 import { trackOveruse } from "./overuse-tracking.ts";
-import { createReportWriter, type PendingReport, type ReportOutcome } from "./report-writer.ts";
+import { createReportWriter } from "./report-writer.ts";
+
+type PendingReport = { hash: string; body: CheckInBody; now: Date };
+/** What happened to a report: its farm is unknown; it was not applied (a repeat, an older one, a deactivated farm); or it was recorded. */
+type ReportOutcome =
+  | { kind: "unknown" }
+  | { kind: "not-applied"; c: FarmContext }
+  | { kind: "recorded"; c: FarmContext; evaluation: Evaluation; pooled: number };
 
 export const credentialHash = (credential: string) => createHash("sha256").update(credential, "utf8").digest("base64url");
 
@@ -45,7 +52,9 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
   const { db, engine } = database;
   // SQLite files: the hot statements run prepared and synchronously (check-in.sqlite.ts).
   const fast = database.sqlite ? createSqliteCheckIns(database.sqlite) : undefined;
-  const findContext = async (hash: string) => fast?.findContext(hash) ?? findFarmContextByCredential(db, hash);
+  /** In the report's transaction: on SQLite that is the writer, whose page cache stays warm (the reader's is reset by every commit). */
+  const findContext = async (trx: Transaction<DB>, hash: string) =>
+    fast?.findContext(hash, "writer") ?? findFarmContextByCredential(trx, hash);
   const answer = (c: FarmContext, e: Evaluation, x: { inUse: number; now: Date; sequence: number; replayed: boolean }) =>
     farmAnswer({ signer, crypto }, c, e, x);
 
@@ -69,7 +78,10 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
   }
 
   /** One report, inside the writer's transaction. */
-  async function applyReport(trx: Transaction<DB>, { c, body, now }: PendingReport): Promise<ReportOutcome> {
+  async function applyReport(trx: Transaction<DB>, { hash, body, now }: PendingReport): Promise<ReportOutcome> {
+    const c = await findContext(trx, hash);
+    if (!c) return { kind: "unknown" };
+    if (body.sequence <= c.lastSequence || c.status === "deactivated") return { kind: "not-applied", c };
     const terms = termsOf(c);
     const state: KeyState = fast?.keyState(c, now) ?? (await readKeyState(trx, c, now, engine));
     const { grace, others } = state;
@@ -95,38 +107,37 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
       now,
     };
     const recorded = fast ? fast.recordReport(report) : await recordReport(trx, report);
-    if (!recorded) return undefined;
+    if (!recorded) {
+      // PostgreSQL: another request with this sequence (or a deactivation) committed since we read the farm.
+      const fresh = await findFarmContextByCredential(trx, hash);
+      return fresh ? { kind: "not-applied", c: fresh } : { kind: "unknown" };
+    }
     const raw = { ...report, keyId: c.keyId, pooledUsers: pooled, licensed: terms.limit };
     if (fast) fast.insertRawReport(raw);
     else await insertRawReport(trx, raw);
     await trackOveruse(trx, publicUrl, c, grace, evaluation, pooled, terms.limit, now);
-    return { evaluation, pooled };
+    return { kind: "recorded", c, evaluation, pooled };
   }
   const writer = createReportWriter(db, engine, applyReport);
 
   return {
     async checkIn(credential: string, body: CheckInBody): Promise<FarmLicenseResponse> {
-      const c = await findContext(credentialHash(credential));
-      if (!c) throw invalidCredential();
       const now = clock.now();
-      if (body.sequence <= c.lastSequence) {
-        const repeat =
-          body.sequence === c.lastSequence && body.currentUsers === c.currentUsers && body.peakUsers === c.lastPeakUsers;
-        if (repeat) return currentAnswer(c, now, true);
-        throw new AppError(
-          409,
-          "REPORT_OUT_OF_ORDER",
-          `This report's sequence number (${body.sequence}) is not after the last one accepted (${c.lastSequence}).`,
-        );
+      const outcome = await writer.write({ hash: credentialHash(credential), body, now });
+      if (outcome.kind === "unknown") throw invalidCredential();
+      const { c } = outcome;
+      if (outcome.kind === "recorded") {
+        return answer(c, outcome.evaluation, { inUse: outcome.pooled, now, sequence: body.sequence, replayed: false });
       }
-      if (c.status === "deactivated") return currentAnswer(c, now, false);
-
-      const outcome = await writer.write({ c, body, now });
-      if (!outcome) {
-        // Another request with this sequence (or a deactivation) got in first: answer from what it left.
-        return this.checkIn(credential, body);
-      }
-      return answer(c, outcome.evaluation, { inUse: outcome.pooled, now, sequence: body.sequence, replayed: false });
+      if (c.status === "deactivated" && body.sequence > c.lastSequence) return currentAnswer(c, now, false);
+      const repeat =
+        body.sequence === c.lastSequence && body.currentUsers === c.currentUsers && body.peakUsers === c.lastPeakUsers;
+      if (repeat) return currentAnswer(c, now, true);
+      throw new AppError(
+        409,
+        "REPORT_OUT_OF_ORDER",
+        `This report's sequence number (${body.sequence}) is not after the last one accepted (${c.lastSequence}).`,
+      );
     },
 
     /** The farm deactivates itself (uninstall, or moving to another key). */

@@ -56,8 +56,9 @@ export function createSqliteCheckIns(sqlite: SqliteReadWriteDialect) {
   const reader = () => sqlite.connections().reader;
   const writer = () => sqlite.connections().writer;
   return {
-    findContext(credentialHash: string): FarmContext | undefined {
-      const connection = reader();
+    /** `writer` only inside the report writer's transaction (see above). */
+    findContext(credentialHash: string, on: "reader" | "writer"): FarmContext | undefined {
+      const connection = on === "writer" ? writer() : reader();
       if (!connection) return undefined;
       const [row] = connection.prepare(CONTEXT_SQL).all([credentialHash]) as Array<Record<string, unknown>>;
       return row && toContext(normalizeRow(row) as FarmContext);

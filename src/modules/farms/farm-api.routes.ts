@@ -68,6 +68,8 @@ export async function farmApiRoutes(fastify: FastifyInstance, { activation, chec
   app.post(
     `${FARM_API_PREFIX}/check-in`,
     {
+      // A farm reads JSON, not pages: the browser security headers would only cost time on the busiest route.
+      helmet: false,
       schema: {
         tags,
         summary: "Report concurrent users (every 20 minutes); get the license state and a fresh certificate",

@@ -1,18 +1,11 @@
 import type { Kysely, Transaction } from "kysely";
-import type { CheckInBody } from "../../../contracts/farms.ts";
 import type { DB } from "../../db/schema.ts";
-import type { Engine, FarmContext } from "./farms.repo.ts";
-import type { Evaluation } from "./license-state.ts";
-
-export type PendingReport = { c: FarmContext; body: CheckInBody; now: Date };
-/** undefined: the report was not recorded (a duplicate, or the farm was deactivated meanwhile). */
-export type ReportOutcome = { evaluation: Evaluation; pooled: number } | undefined;
-type Apply = (trx: Transaction<DB>, report: PendingReport) => Promise<ReportOutcome>;
+import type { Engine } from "./farms.repo.ts";
 
 /** The most reports one SQLite transaction carries: bounds how long the writer is held. */
 const MAX_BATCH = 200;
 
-type Waiting = { report: PendingReport; resolve(outcome: ReportOutcome): void; reject(error: unknown): void };
+type Waiting<P, O> = { report: P; resolve(outcome: O): void; reject(error: unknown): void };
 
 /**
  * Writes check-ins. On SQLite, group commit: the reports that arrive while the single
@@ -26,11 +19,11 @@ type Waiting = { report: PendingReport; resolve(outcome: ReportOutcome): void; r
  * and batching reports of different keys would lock keys in arbitrary order across
  * server processes (deadlocks).
  */
-export function createReportWriter(db: Kysely<DB>, engine: Engine, apply: Apply) {
-  const alone = (report: PendingReport) => db.transaction().execute((trx) => apply(trx, report));
+export function createReportWriter<P, O>(db: Kysely<DB>, engine: Engine, apply: (trx: Transaction<DB>, report: P) => Promise<O>) {
+  const alone = (report: P) => db.transaction().execute((trx) => apply(trx, report));
   if (engine === "postgres") return { write: alone };
 
-  const queue: Waiting[] = [];
+  const queue: Waiting<P, O>[] = [];
   let draining = false;
 
   async function drain() {
@@ -38,11 +31,11 @@ export function createReportWriter(db: Kysely<DB>, engine: Engine, apply: Apply)
       const batch = queue.splice(0, MAX_BATCH);
       try {
         const outcomes = await db.transaction().execute(async (trx) => {
-          const out: ReportOutcome[] = [];
+          const out: O[] = [];
           for (const item of batch) out.push(await apply(trx, item.report));
           return out;
         });
-        for (const [i, item] of batch.entries()) item.resolve(outcomes[i]);
+        for (const [i, item] of batch.entries()) item.resolve(outcomes[i] as O);
       } catch {
         for (const item of batch) {
           try {
@@ -57,7 +50,7 @@ export function createReportWriter(db: Kysely<DB>, engine: Engine, apply: Apply)
   }
 
   return {
-    write(report: PendingReport): Promise<ReportOutcome> {
+    write(report: P): Promise<O> {
       return new Promise((resolve, reject) => {
         queue.push({ report, resolve, reject });
         if (!draining) {
