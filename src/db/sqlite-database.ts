@@ -27,7 +27,7 @@ type KyselyStatement = {
 const STATEMENT_CACHE_SIZE = 500;
 
 /** A SQLite connection as sqlite-read-write-dialect.ts uses it: `prepare` and `close`. */
-export type SqliteForKysely = { prepare(sql: string): KyselyStatement; close(): void };
+export type SqliteForKysely = { prepare(sql: string): KyselyStatement; pragma(statement: string): unknown; close(): void };
 
 /** Opens the embedded database with the pragmas a multi-request server needs. */
 export function openSqlite(file: string, { readonly = false } = {}): SqliteForKysely {
@@ -62,6 +62,7 @@ export function openSqlite(file: string, { readonly = false } = {}): SqliteForKy
       cache.set(sql, wrapped);
       return wrapped;
     },
+    pragma: (statement) => raw.pragma(statement),
     close() {
       cache.clear();
       raw.close();

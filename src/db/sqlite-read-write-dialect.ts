@@ -12,6 +12,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from "kysely";
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, type Checkpointer, startCheckpointer } from "./sqlite-checkpointer.ts";
 import { openSqlite, type SqliteForKysely } from "./sqlite-database.ts";
 
 /**
@@ -109,13 +110,18 @@ class ReadWriteDriver implements Driver {
   readonly writerLock = new Mutex();
   private writer: SqliteForKysely | undefined;
   private reader: SqliteForKysely | undefined;
+  private checkpointer: Checkpointer | undefined;
 
   constructor(private readonly file: string) {}
 
   async init(): Promise<void> {
     this.writer = openSqlite(this.file);
     // An in-memory database is private to its connection: no reader then.
-    if (this.file !== ":memory:") this.reader = openSqlite(this.file, { readonly: true });
+    if (this.file !== ":memory:") {
+      this.reader = openSqlite(this.file, { readonly: true });
+      this.writer.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
+      this.checkpointer = startCheckpointer(this.file);
+    }
   }
 
   connections() {
@@ -160,6 +166,7 @@ class ReadWriteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    await this.checkpointer?.stop();
     this.reader?.close();
     this.writer?.close();
   }
