@@ -46,8 +46,7 @@ where id = ? and status = 'active' and last_sequence < ?`;
 
 const RAW_REPORT_SQL = `
 insert into farm_reports (farm_id, sequence, key_id, received_at, hour_start, day_start, current_users, peak_users, pooled_users, licensed)
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-on conflict (farm_id, sequence) do nothing`;
+values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export type SqliteCheckIns = ReturnType<typeof createSqliteCheckIns>;
 

@@ -262,7 +262,6 @@ export async function insertRawReport(
       pooledUsers: r.pooledUsers,
       licensed: r.licensed,
     })
-    .onConflict((oc) => oc.columns(["farmId", "sequence"]).doNothing())
     .execute();
 }
 
