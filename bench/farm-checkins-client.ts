@@ -9,15 +9,18 @@
  *
  * N connection loops each keep one request in flight. Farm f belongs to loop f mod N, so a
  * farm never reports concurrently with itself, and each farm keeps its own sequence counter
- * (the seeded farms start at 0). A loop picks a random farm of its own and reports 0..share
- * users (its fair part of the key's limit), and 5% of the time 10–50% over, so some keys go
- * into their overuse grace as they would in the field.
+ * (the seeded farms start at 0). A loop picks a random farm of its own and reports users
+ * from the farm simulator's "waves" curve (src/modules/farms/simulator/profiles.ts, the
+ * business-hours sine, one simulated hour per second of the run) applied to the farm's fair
+ * part of the key's limit, and 5% of the time 10–50% over, so some keys go into their
+ * overuse grace as they would in the field.
  */
 
 import { readlinkSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
+import { workdayLevel } from "../src/modules/farms/simulator/profiles.ts";
 import { farmCredential, prng } from "./farm-seed.ts";
 
 export type ClientSetup = { host: string; port: number; farmShare: Int32Array };
@@ -73,11 +76,13 @@ function post(path: string, authorization: string, body: string): Promise<{ stat
   });
 }
 
-/** The users a farm reports: mostly within its share of the key, sometimes over. */
+const CLIENT_START = performance.now();
+/** The users a farm reports: the simulator's working-day wave over its share of the key, sometimes over. */
 function usersFor(f: number): number {
   const share = setup.farmShare[f] ?? 1;
   if (random() < 0.05) return share + 1 + Math.floor(random() * share * 0.5);
-  return Math.floor(random() * (share + 1));
+  const simulatedHour = ((performance.now() - CLIENT_START) / 1000 + 8) % 24;
+  return Math.min(share, Math.round(share * workdayLevel(simulatedHour) * (0.8 + 0.4 * random())));
 }
 
 async function run(command: ClientCommand): Promise<ClientResult> {
