@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FarmLicenseResponse } from "../../contracts/farms.ts";
 import { manualClock } from "../../src/server/clock.ts";
 import { businessAccount, type Person, person } from "../helpers/account-fixtures.ts";
 import { issue, operator } from "../helpers/licensing-fixtures.ts";
@@ -101,6 +102,8 @@ describe("check-ins", () => {
 
     const again = await farmCall(t, "check-in", { sequence: f2.sequence, currentUsers: 3, peakUsers: 3 }, f2.credential);
     expect(again.statusCode).toBe(200);
+    // A repeat is answered like a report: the documented shape.
+    expect(() => FarmLicenseResponse.parse(again.json())).not.toThrow();
     expect(again.json()).toMatchObject({ replayed: true, license: { concurrentUsers: { inUse: 7 } } });
     const reused = await farmCall(t, "check-in", { sequence: f2.sequence, currentUsers: 9, peakUsers: 9 }, f2.credential);
     expect(reused.statusCode).toBe(409);

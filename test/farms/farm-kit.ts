@@ -1,3 +1,4 @@
+import { FarmLicenseResponse } from "../../contracts/farms.ts";
 import type { Person } from "../helpers/account-fixtures.ts";
 import { TEST_ORIGIN, type TestApp } from "../helpers/test-app.ts";
 
@@ -55,6 +56,8 @@ export async function report(t: TestApp, farm: Farm, currentUsers: number, peakU
 export async function stateAfter(t: TestApp, farm: Farm, users: number) {
   const response = await report(t, farm, users);
   if (response.statusCode !== 200) throw new Error(`check-in failed: ${response.body}`);
+  // Every answer in every farms test has the documented shape.
+  FarmLicenseResponse.parse(response.json());
   return response.json().license as { state: string; daysLeft: number | null; concurrentUsers: { inUse: number; limit: number } };
 }
 
