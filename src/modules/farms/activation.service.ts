@@ -224,7 +224,12 @@ export function createActivationService({ database, signer, crypto, clock, rateL
         },
         grace,
       });
-      const answer = farmAnswer({ signer, crypto }, c, evaluation, { inUse: others.users, now, sequence: 0, replayed: false });
+      const answer = await farmAnswer({ signer, crypto }, c, evaluation, {
+        inUse: others.users,
+        now,
+        sequence: 0,
+        replayed: false,
+      });
       return { ...answer, farmCredential: credential };
     },
   };

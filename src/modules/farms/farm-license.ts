@@ -59,12 +59,12 @@ function digestOf(crypto: LicenseKeyCrypto, c: FarmContext): string {
 }
 
 /** The license part of a farm's answer, and the certificate that vouches for it. */
-export function farmAnswer(
+export async function farmAnswer(
   { signer, crypto }: Deps,
   c: FarmContext,
   evaluation: Evaluation,
   extra: { inUse: number; now: Date; sequence: number; replayed: boolean; name?: string },
-): FarmLicenseResponse {
+): Promise<FarmLicenseResponse> {
   const terms = termsOf(c);
   const usage = { inUse: extra.inUse, limit: terms.limit };
   const license: FarmLicense = {
@@ -77,7 +77,7 @@ export function farmAnswer(
     concurrentUsers: { limit: terms.limit, inUse: extra.inUse, maxPerFarm: terms.maxUsersPerFarm },
     expiresAt: terms.expiresAt?.toISOString() ?? null,
   };
-  const certificate = signer.sign({
+  const certificate = await signer.sign({
     v: 1,
     farmId: c.farmId,
     farmUid: c.farmUid,
