@@ -91,6 +91,12 @@ const farmText = (max: number) => z.string().trim().min(1).max(max).regex(FARM_T
 export const ActivateBody = z.strictObject({
   email: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(128),
+  /** The current code from the authenticator app, for people who use two-step verification. */
+  otp: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6-digit code from the authenticator app.")
+    .optional(),
   /** Omit for a 30-day trial (once per account). */
   key: z.string().trim().min(1).max(64).optional(),
   /** Trial only: the account the trial belongs to (default: the person's personal account). */

@@ -154,7 +154,14 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
   const signer = createCertificateSigner(config.licenseKeySecret);
   const checkIns = createCheckInService({ database, signer, crypto, clock, publicUrl: config.publicUrl });
   await farmApiRoutes(app, {
-    activation: createActivationService({ database, signer, crypto, clock, rateLimit: config.authRateLimit }),
+    activation: createActivationService({
+      database,
+      authSecret: config.authSecret,
+      signer,
+      crypto,
+      clock,
+      rateLimit: config.authRateLimit,
+    }),
     checkIns,
     signer,
     rateLimit: config.authRateLimit,

@@ -11,6 +11,8 @@ import { checkMembership } from "../accounts/account-access.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import { verifyPassword } from "../identity/password-hasher.ts";
 import { FailureWindow } from "../identity/sign-in-limiter.ts";
+import { verifyTotpCode } from "../identity/totp-check.ts";
+import { TotpReplayGuard } from "../identity/totp-replay-guard.ts";
 import type { LicenseKeyCrypto } from "../licensing/license-key-crypto.ts";
 import { findKeyByHash, findSubscription } from "../licensing/licensing.repo.ts";
 import { scopeFor } from "../licensing/licensing-scope.ts";
@@ -37,6 +39,8 @@ const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 type Deps = {
   database: Database;
+  /** Decrypts the authenticator secrets Better Auth stores. */
+  authSecret: string;
   signer: CertificateSigner;
   crypto: LicenseKeyCrypto;
   clock: Clock;
@@ -53,11 +57,36 @@ type Deps = {
  * reuses the farm's row and replaces its credential, so the farm keeps its history
  * and the old credential stops working.
  */
-export function createActivationService({ database, signer, crypto, clock, rateLimit }: Deps) {
+export function createActivationService({ database, authSecret, signer, crypto, clock, rateLimit }: Deps) {
   const { db } = database;
   const failures = new FailureWindow(FAILURES_PER_EMAIL, FAILURE_WINDOW_MS, () => clock.now().getTime());
+  const usedCodes = new TotpReplayGuard(() => clock.now().getTime());
 
-  async function authenticate(email: string, password: string): Promise<string> {
+  /**
+   * A person who turned on two-step verification needs their code here too: a farm
+   * console must not be the way around it.
+   */
+  async function checkSecondFactor(userId: string, otp: string | undefined, limiterKey: string): Promise<void> {
+    if (!otp) {
+      throw new AppError(
+        401,
+        "SECOND_FACTOR_REQUIRED",
+        "This account uses two-step verification: send the current code from the authenticator app as `otp`.",
+      );
+    }
+    const valid = !usedCodes.wasUsed(userId, otp) && (await verifyTotpCode(db, authSecret, userId, otp));
+    if (!valid) {
+      failures.recordFailure(limiterKey);
+      throw new AppError(
+        401,
+        "INVALID_SECOND_FACTOR",
+        "This code from the authenticator app is not valid, or was used already. Wait for the next one.",
+      );
+    }
+    usedCodes.markUsed(userId, otp);
+  }
+
+  async function authenticate(email: string, password: string, otp: string | undefined): Promise<string> {
     const limiterKey = email.toLowerCase();
     const wait = rateLimit ? failures.retryAfterSeconds(limiterKey) : 0;
     if (wait > 0) {
@@ -68,7 +97,7 @@ export function createActivationService({ database, signer, crypto, clock, rateL
     const row = await db
       .selectFrom("users as u")
       .innerJoin("authAccounts as a", (join) => join.onRef("a.userId", "=", "u.id").on("a.providerId", "=", "credential"))
-      .select(["u.id", "a.password"])
+      .select(["u.id", "a.password", "u.twoFactorEnabled"])
       .where("u.email", "=", email.toLowerCase())
       .executeTakeFirst();
     const ok = row?.password ? await verifyPassword({ hash: row.password, password }) : false;
@@ -76,6 +105,7 @@ export function createActivationService({ database, signer, crypto, clock, rateL
       failures.recordFailure(limiterKey);
       throw invalidLogin();
     }
+    if (row.twoFactorEnabled) await checkSecondFactor(row.id, otp, limiterKey);
     return row.id;
   }
 
@@ -167,7 +197,7 @@ export function createActivationService({ database, signer, crypto, clock, rateL
 
   return {
     async activate(body: ActivateBody, client: ClientInfo): Promise<ActivateResponse> {
-      const userId = await authenticate(body.email, body.password);
+      const userId = await authenticate(body.email, body.password, body.otp);
       const now = clock.now();
       const target = body.key ? await keyFor(userId, body.key) : await startTrial({ db, crypto, now }, userId, body.accountId);
 
