@@ -297,4 +297,17 @@ describe(`usage charts after the roll-up job (${TEST_ENGINE})`, () => {
     const reopened = { startedAt: at(50 * MINUTE).toISOString(), endedAt: null, peakUsers: 13, limit: 10 };
     expect.soft(await periods()).toEqual([ended, reopened]);
   });
+
+  it("the current hour is live: the users in use now show before the roll-up job has run", async () => {
+    const { admin, A, s } = await account(10);
+    const f1 = await farmOn(admin, s.primaryKey, "One");
+    const f2 = await farmOn(admin, s.primaryKey, "Two");
+    const keyId = await primaryKeyId(t, admin, A, s.id);
+    clock.set(at(5 * MINUTE));
+    expect((await report(t, f1, 3)).statusCode).toBe(200);
+    expect((await report(t, f2, 4)).statusCode).toBe(200);
+    const hour = new Date(Math.floor(at(5 * MINUTE).getTime() / HOUR) * HOUR).toISOString();
+    const live = (await portal(t, admin, "GET", `${keyUsageUrl(A, keyId)}?range=24h`)).json();
+    expect(live.points).toEqual([{ at: hour, maxUsers: 7, limit: 10 }]);
+  });
 });

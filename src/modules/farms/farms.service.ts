@@ -17,7 +17,7 @@ import type { AccountActor } from "../accounts/account-access.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import { listAdministeredKeys, reservedLicenses } from "../licensing/licensing.repo.ts";
 import { decodeCursor, encodeCursor } from "../membership/roster.repo.ts";
-import { dayStart, hourStart, STALE_AFTER_MS } from "./farms.repo.ts";
+import { dayStart, hourStart, STALE_AFTER_MS, usersInUse } from "./farms.repo.ts";
 import {
   type FarmVisibility,
   findVisibleFarm,
@@ -123,13 +123,22 @@ export function createFarmsService({ database, clock }: Deps) {
     const from = floor(new Date(now.getTime() - spanMs));
     const rows = await usageBuckets(db, source, "farmId" in source ? "day" : bucket, from);
     const episodes = "keyId" in source ? await listEpisodes(db, source.keyId, from) : [];
+    const points = rows.map((r) => ({ at: r.bucketAt.toISOString(), maxUsers: r.maxUsers, limit: r.licensed }));
+    if ("keyId" in source) {
+      // The roll-up runs every few minutes; the users in use now make the current bucket live.
+      const inUse = (await usersInUse(db, [source.keyId], now)).get(source.keyId) ?? 0;
+      const current = floor(now).toISOString();
+      const last = points.at(-1);
+      if (last?.at === current) last.maxUsers = Math.max(last.maxUsers, inUse);
+      else if (inUse > 0) points.push({ at: current, maxUsers: inUse, limit: limitNow });
+    }
     return {
       range,
       bucket: "farmId" in source ? "day" : bucket,
       from: from.toISOString(),
       to: now.toISOString(),
       limit: limitNow,
-      points: rows.map((r) => ({ at: r.bucketAt.toISOString(), maxUsers: r.maxUsers, limit: r.licensed })),
+      points,
       overuse: episodes.map((e) => ({
         startedAt: e.startedAt.toISOString(),
         endedAt: iso(e.endedAt),
