@@ -8,17 +8,9 @@ import { AppError } from "../../server/errors.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import type { LicenseKeyCrypto } from "../licensing/license-key-crypto.ts";
 import type { CertificateSigner } from "./certificates.ts";
-import { createSqliteCheckIns } from "./check-in.sqlite.ts";
+import { checkInStatements } from "./check-in.statements.ts";
 import { farmAnswer } from "./farm-license.ts";
-import {
-  type FarmContext,
-  findFarmContextByCredential,
-  insertRawReport,
-  type KeyState,
-  readKeyState,
-  recordReport,
-  termsOf,
-} from "./farms.repo.ts";
+import { type FarmContext, findFarmContextByCredential, type KeyState, readKeyState, termsOf } from "./farms.repo.ts";
 import { type Evaluation, evaluate } from "./license-state.ts";
 import { trackOveruse } from "./overuse-tracking.ts";
 import { createReportWriter } from "./report-writer.ts";
@@ -50,11 +42,6 @@ type Deps = { database: Database; signer: CertificateSigner; crypto: LicenseKeyC
  */
 export function createCheckInService({ database, signer, crypto, clock, publicUrl }: Deps) {
   const { db, engine } = database;
-  // SQLite files: the hot statements run prepared and synchronously (check-in.sqlite.ts).
-  const fast = database.sqlite ? createSqliteCheckIns(database.sqlite) : undefined;
-  /** In the report's transaction: on SQLite that is the writer, whose page cache stays warm (the reader's is reset by every commit). */
-  const findContext = async (trx: Transaction<DB>, hash: string) =>
-    fast?.findContext(hash, "writer") ?? findFarmContextByCredential(trx, hash);
   const answer = (c: FarmContext, e: Evaluation, x: { inUse: number; now: Date; sequence: number; replayed: boolean }) =>
     farmAnswer({ signer, crypto }, c, e, x);
 
@@ -79,11 +66,13 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
 
   /** One report, inside the writer's transaction. */
   async function applyReport(trx: Transaction<DB>, { hash, body, now }: PendingReport): Promise<ReportOutcome> {
-    const c = await findContext(trx, hash);
+    const q = checkInStatements(database, trx);
+    // Read in the report's transaction: on SQLite that is the writer, whose page cache stays warm (the reader's is reset by every commit).
+    const c = await q.findContext(hash);
     if (!c) return { kind: "unknown" };
     if (body.sequence <= c.lastSequence || c.status === "deactivated") return { kind: "not-applied", c };
     const terms = termsOf(c);
-    const state: KeyState = fast?.keyState(c, now) ?? (await readKeyState(trx, c, now, engine));
+    const state: KeyState = (await q.keyState(c, now)) ?? (await readKeyState(trx, c, now, engine));
     const { grace, others } = state;
     const pooled = others.users + body.currentUsers;
     const evaluation = evaluate({
@@ -106,15 +95,13 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
       licenseState: evaluation.state,
       now,
     };
-    const recorded = fast ? fast.recordReport(report) : await recordReport(trx, report);
-    if (!recorded) {
+    if (!(await q.recordReport(report))) {
       // PostgreSQL: another request with this sequence (or a deactivation) committed since we read the farm.
-      const fresh = await findFarmContextByCredential(trx, hash);
+      const fresh = await q.findContext(hash);
       return fresh ? { kind: "not-applied", c: fresh } : { kind: "unknown" };
     }
     const raw = { ...report, keyId: c.keyId, pooledUsers: pooled, licensed: terms.limit };
-    if (fast) fast.insertRawReport(raw);
-    else await insertRawReport(trx, raw);
+    await q.insertRawReport(raw);
     await trackOveruse(trx, publicUrl, c, grace, evaluation, pooled, terms.limit, now);
     return { kind: "recorded", c, evaluation, pooled };
   }

@@ -206,64 +206,9 @@ export type Report = {
   now: Date;
 };
 
-/**
- * Records a report on the farm row, only if its sequence is new and the farm is still
- * active: a duplicate that raced past the first check, or a report that crossed a
- * deactivation, updates nothing (false), so it is never counted twice.
- */
-export async function recordReport(executor: Executor, r: Report): Promise<boolean> {
-  const result = await executor
-    .updateTable("farms")
-    .set((eb) => ({
-      lastSequence: r.sequence,
-      currentUsers: r.currentUsers,
-      lastPeakUsers: r.peakUsers,
-      peakUsers: sql<number>`case when ${eb.ref("peakUsers")} > ${r.peakUsers} then ${eb.ref("peakUsers")} else ${r.peakUsers} end`,
-      lastReportAt: r.now,
-      licenseState: r.licenseState,
-      ...(r.appVersion ? { appVersion: r.appVersion } : {}),
-      updatedAt: r.now,
-    }))
-    .where("id", "=", r.farmId)
-    .where("status", "=", "active")
-    .where("lastSequence", "<", r.sequence)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 const HOUR_MS = 60 * 60 * 1000;
 export const hourStart = (at: Date) => new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
 export const dayStart = (at: Date) => new Date(Math.floor(at.getTime() / (24 * HOUR_MS)) * 24 * HOUR_MS);
-
-export async function insertRawReport(
-  executor: Executor,
-  r: {
-    farmId: string;
-    keyId: string;
-    sequence: number;
-    currentUsers: number;
-    peakUsers: number;
-    pooledUsers: number;
-    licensed: number;
-    now: Date;
-  },
-): Promise<void> {
-  await executor
-    .insertInto("farmReports")
-    .values({
-      farmId: r.farmId,
-      sequence: r.sequence,
-      keyId: r.keyId,
-      receivedAt: r.now,
-      hourStart: hourStart(r.now),
-      dayStart: dayStart(r.now),
-      currentUsers: r.currentUsers,
-      peakUsers: r.peakUsers,
-      pooledUsers: r.pooledUsers,
-      licensed: r.licensed,
-    })
-    .execute();
-}
 
 export async function openEpisode(
   executor: Executor,
