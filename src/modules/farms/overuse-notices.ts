@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/schema.ts";
+import { listLicenseRecipients } from "../licensing/licensing.repo.ts";
 import { insertOutboxEmails, type OutboxEmail } from "../notifications/outbox.repo.ts";
 import { claimOveruseNotice } from "./farms.repo.ts";
 
@@ -12,26 +13,6 @@ const TEMPLATES = {
   deactivated: "overuse-deactivated",
   back_under: "overuse-resolved",
 } as const;
-
-/** The account's Account Administrators and the key's License Administrators, each once. */
-async function recipients(executor: Executor, accountId: string, keyId: string) {
-  const admins = executor
-    .selectFrom("memberships as m")
-    .innerJoin("users as u", "u.id", "m.userId")
-    .select(["u.email", "u.name", "u.locale"])
-    .where("m.accountId", "=", accountId)
-    .where("m.role", "=", "admin")
-    .where("m.status", "=", "active");
-  const keyAdmins = executor
-    .selectFrom("licenseKeyAdmins as a")
-    .innerJoin("memberships as m", (join) => join.onRef("m.accountId", "=", "a.accountId").onRef("m.userId", "=", "a.userId"))
-    .innerJoin("users as u", "u.id", "a.userId")
-    .select(["u.email", "u.name", "u.locale"])
-    .where("a.keyId", "=", keyId)
-    .where("m.status", "=", "active");
-  const rows = await admins.union(keyAdmins).execute();
-  return [...new Map(rows.map((r) => [r.email, r])).values()];
-}
 
 export type OveruseNotice = {
   episodeId: string;
@@ -59,7 +40,7 @@ export async function queueOveruseNotice(executor: Executor, publicUrl: string, 
     .where("k.id", "=", n.keyId)
     .executeTakeFirst();
   if (!about) return 0;
-  const people = await recipients(executor, n.accountId, n.keyId);
+  const people = await listLicenseRecipients(executor, n.accountId, { keyId: n.keyId });
   const url = `${publicUrl}/accounts/${n.accountId}/farms?keyId=${encodeURIComponent(n.keyId)}`;
   const common = { ...about, limit: String(n.limit), inUse: String(n.inUse), url };
   const withGrace = n.kind === "started" || n.kind === "grace_ending";

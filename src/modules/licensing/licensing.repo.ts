@@ -268,3 +268,35 @@ export async function listAdministeredKeys(executor: Executor, accountId: string
     .orderBy("k.name")
     .execute();
 }
+
+/**
+ * Who hears about a subscription or one of its keys (expiry reminders, overuse): the
+ * account's active Account Administrators and the active License Administrators of the
+ * subscription's keys, or of one key; each address once.
+ */
+export async function listLicenseRecipients(
+  executor: Executor,
+  accountId: string,
+  about: { subscriptionId: string } | { keyId: string },
+) {
+  const admins = executor
+    .selectFrom("memberships as m")
+    .innerJoin("users as u", "u.id", "m.userId")
+    .select(["u.email", "u.name", "u.locale"])
+    .where("m.accountId", "=", accountId)
+    .where("m.role", "=", "admin")
+    .where("m.status", "=", "active");
+  let keyAdmins = executor
+    .selectFrom("licenseKeyAdmins as a")
+    .innerJoin("licenseKeys as k", "k.id", "a.keyId")
+    .innerJoin("memberships as m", (join) => join.onRef("m.accountId", "=", "a.accountId").onRef("m.userId", "=", "a.userId"))
+    .innerJoin("users as u", "u.id", "a.userId")
+    .select(["u.email", "u.name", "u.locale"])
+    .where("m.status", "=", "active");
+  keyAdmins =
+    "keyId" in about
+      ? keyAdmins.where("a.keyId", "=", about.keyId)
+      : keyAdmins.where("k.subscriptionId", "=", about.subscriptionId);
+  const rows = await admins.union(keyAdmins).execute();
+  return [...new Map(rows.map((r) => [r.email, r])).values()];
+}

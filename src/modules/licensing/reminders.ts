@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Clock } from "../../server/clock.ts";
 import { insertOutboxEmails, type OutboxEmail } from "../notifications/outbox.repo.ts";
+import { listLicenseRecipients } from "./licensing.repo.ts";
 import { addDays, daysLeft, EXPIRING_SOON_DAYS, GRACE_DAYS } from "./subscription-status.ts";
 
 /** The reminders, most urgent last: 30, 7 and 1 days before expiry, and on expiry. */
@@ -32,26 +33,6 @@ export function createReminderJob({ database, clock, publicUrl, logger }: Deps) 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
 
-  async function recipients(accountId: string, subscriptionId: string) {
-    const admins = db
-      .selectFrom("memberships as m")
-      .innerJoin("users as u", "u.id", "m.userId")
-      .select(["u.email", "u.name", "u.locale"])
-      .where("m.accountId", "=", accountId)
-      .where("m.role", "=", "admin")
-      .where("m.status", "=", "active");
-    const keyAdmins = db
-      .selectFrom("licenseKeyAdmins as a")
-      .innerJoin("licenseKeys as k", "k.id", "a.keyId")
-      .innerJoin("memberships as m", (join) => join.onRef("m.accountId", "=", "a.accountId").onRef("m.userId", "=", "a.userId"))
-      .innerJoin("users as u", "u.id", "a.userId")
-      .select(["u.email", "u.name", "u.locale"])
-      .where("k.subscriptionId", "=", subscriptionId)
-      .where("m.status", "=", "active");
-    const rows = await admins.union(keyAdmins).execute();
-    return [...new Map(rows.map((r) => [r.email, r])).values()];
-  }
-
   async function runOnce(): Promise<number> {
     const now = clock.now();
     const candidates = await db
@@ -79,7 +60,7 @@ export function createReminderJob({ database, clock, publicUrl, logger }: Deps) 
         .where("expiresAt", "=", expiresAt)
         .execute();
       if (already.some((r) => r.kind === urgent.kind)) continue;
-      const people = await recipients(s.accountId, s.id);
+      const people = await listLicenseRecipients(db, s.accountId, { subscriptionId: s.id });
       const url = `${publicUrl}/accounts/${s.accountId}/subscriptions/${s.id}`;
       const mails = people.map(
         (person): OutboxEmail => ({
