@@ -18,7 +18,7 @@ import { findKeyByHash, findSubscription } from "../licensing/licensing.repo.ts"
 import { scopeFor } from "../licensing/licensing-scope.ts";
 import type { CertificateSigner } from "./certificates.ts";
 import { credentialHash } from "./check-in.service.ts";
-import { farmAnswer } from "./farm-license.ts";
+import { evaluateFarm, farmAnswer } from "./farm-license.ts";
 import { ensureKeyUsage, findFarmContext, readKeyState, termsOf } from "./farms.repo.ts";
 import { evaluate } from "./license-state.ts";
 import { startTrial } from "./trials.ts";
@@ -241,21 +241,9 @@ export function createActivationService({ database, authSecret, signer, crypto, 
 
       const c = await findFarmContext(db, farmId);
       if (!c) throw new Error(`farm ${farmId} vanished during activation`);
-      const { grace, others } = await readKeyState(db, c, now);
-      const terms = termsOf(c);
-      const evaluation = evaluate({
-        now,
-        farmDeactivated: false,
-        terms,
-        usage: {
-          pooledUsers: others.users,
-          farmUsers: 0,
-          anyFarmOverCap: terms.maxUsersPerFarm !== null && others.top > terms.maxUsersPerFarm,
-        },
-        grace,
-      });
+      const { evaluation, pooled } = evaluateFarm(c, 0, await readKeyState(db, c, now), now);
       const answer = await farmAnswer({ signer, crypto }, c, evaluation, {
-        inUse: others.users,
+        inUse: pooled,
         now,
         sequence: 0,
         replayed: false,

@@ -9,9 +9,9 @@ import { insertAuditEvent } from "../audit/audit.repo.ts";
 import type { LicenseKeyCrypto } from "../licensing/license-key-crypto.ts";
 import type { CertificateSigner } from "./certificates.ts";
 import { checkInStatements } from "./check-in.statements.ts";
-import { farmAnswer } from "./farm-license.ts";
-import { type FarmContext, findFarmContextByCredential, type KeyState, readKeyState, termsOf } from "./farms.repo.ts";
-import { type Evaluation, evaluate } from "./license-state.ts";
+import { evaluateFarm, farmAnswer } from "./farm-license.ts";
+import { type FarmContext, findFarmContextByCredential, readKeyState } from "./farms.repo.ts";
+import type { Evaluation } from "./license-state.ts";
 import { trackOveruse } from "./overuse-tracking.ts";
 import { createReportWriter } from "./report-writer.ts";
 
@@ -47,21 +47,9 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
 
   /** The answer without recording anything: for repeats and for deactivated farms. */
   async function currentAnswer(c: FarmContext, now: Date, replayed: boolean): Promise<FarmLicenseResponse> {
-    const { grace, others } = await readKeyState(db, c, now);
     const counts = c.status === "active" ? c.currentUsers : 0;
-    const terms = termsOf(c);
-    const evaluation = evaluate({
-      now,
-      farmDeactivated: c.status === "deactivated",
-      terms,
-      usage: {
-        pooledUsers: others.users + counts,
-        farmUsers: counts,
-        anyFarmOverCap: terms.maxUsersPerFarm !== null && others.top > terms.maxUsersPerFarm,
-      },
-      grace,
-    });
-    return answer(c, evaluation, { inUse: others.users + counts, now, sequence: c.lastSequence, replayed });
+    const { evaluation, pooled } = evaluateFarm(c, counts, await readKeyState(db, c, now), now, c.status === "deactivated");
+    return answer(c, evaluation, { inUse: pooled, now, sequence: c.lastSequence, replayed });
   }
 
   /** One report, inside the writer's transaction. */
@@ -71,21 +59,8 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
     const c = await q.findContext(hash);
     if (!c) return { kind: "unknown" };
     if (body.sequence <= c.lastSequence || c.status === "deactivated") return { kind: "not-applied", c };
-    const terms = termsOf(c);
-    const state: KeyState = (await q.keyState(c, now)) ?? (await readKeyState(trx, c, now, engine));
-    const { grace, others } = state;
-    const pooled = others.users + body.currentUsers;
-    const evaluation = evaluate({
-      now,
-      farmDeactivated: false,
-      terms,
-      usage: {
-        pooledUsers: pooled,
-        farmUsers: body.currentUsers,
-        anyFarmOverCap: terms.maxUsersPerFarm !== null && others.top > terms.maxUsersPerFarm,
-      },
-      grace,
-    });
+    const state = (await q.keyState(c, now)) ?? (await readKeyState(trx, c, now, engine));
+    const { evaluation, pooled, terms } = evaluateFarm(c, body.currentUsers, state, now);
     const report = {
       farmId: c.farmId,
       sequence: body.sequence,
@@ -102,7 +77,7 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
     }
     const raw = { ...report, keyId: c.keyId, pooledUsers: pooled, licensed: terms.limit };
     await q.insertRawReport(raw);
-    await trackOveruse(trx, publicUrl, c, grace, evaluation, pooled, terms.limit, now);
+    await trackOveruse(trx, publicUrl, c, state.grace, evaluation, pooled, terms.limit, now);
     return { kind: "recorded", c, evaluation, pooled };
   }
   const writer = createReportWriter(db, engine, applyReport);

@@ -7,8 +7,8 @@ import {
 import { maskKey } from "../../../contracts/license-key-format.ts";
 import type { LicenseKeyCrypto } from "../licensing/license-key-crypto.ts";
 import { type CertificateSigner, keyDigest } from "./certificates.ts";
-import { type FarmContext, termsOf } from "./farms.repo.ts";
-import type { Evaluation } from "./license-state.ts";
+import { type FarmContext, type KeyState, termsOf } from "./farms.repo.ts";
+import { type Evaluation, evaluate } from "./license-state.ts";
 
 /**
  * How long a certificate lets a farm run without reaching the portal. Long enough to
@@ -41,6 +41,26 @@ export function licenseMessage(state: LicenseState, daysLeft: number | null, usa
 }
 
 type Deps = { signer: CertificateSigner; crypto: LicenseKeyCrypto };
+
+/**
+ * The rules applied to one farm with `farmUsers` on it, given the key's state (its grace
+ * record and the users on its other farms): what a report, a repeat or an activation is told.
+ */
+export function evaluateFarm(c: FarmContext, farmUsers: number, { grace, others }: KeyState, now: Date, deactivated = false) {
+  const terms = termsOf(c);
+  const evaluation = evaluate({
+    now,
+    farmDeactivated: deactivated,
+    terms,
+    usage: {
+      pooledUsers: others.users + farmUsers,
+      farmUsers,
+      anyFarmOverCap: terms.maxUsersPerFarm !== null && others.top > terms.maxUsersPerFarm,
+    },
+    grace,
+  });
+  return { evaluation, pooled: others.users + farmUsers, terms };
+}
 
 /**
  * SHA-256 of each key, remembered by key id: a key never changes, and decrypting it for
