@@ -18,8 +18,9 @@ import { findKeyByHash, findSubscription } from "../licensing/licensing.repo.ts"
 import { scopeFor } from "../licensing/licensing-scope.ts";
 import type { CertificateSigner } from "./certificates.ts";
 import { credentialHash } from "./check-in.service.ts";
+import { readKeyState } from "./check-in.statements.ts";
 import { evaluateFarm, farmAnswer } from "./farm-license.ts";
-import { ensureKeyUsage, findFarmContext, readKeyState, termsOf } from "./farms.repo.ts";
+import { ensureKeyUsage, findFarmContext, termsOf } from "./farms.repo.ts";
 import { evaluate } from "./license-state.ts";
 import { startTrial } from "./trials.ts";
 
@@ -241,7 +242,7 @@ export function createActivationService({ database, authSecret, signer, crypto, 
 
       const c = await findFarmContext(db, farmId);
       if (!c) throw new Error(`farm ${farmId} vanished during activation`);
-      const { evaluation, pooled } = evaluateFarm(c, 0, await readKeyState(db, c, now), now);
+      const { evaluation, pooled } = evaluateFarm(c, 0, await readKeyState(database, c, now), now);
       const answer = await farmAnswer({ signer, crypto }, c, evaluation, {
         inUse: pooled,
         now,

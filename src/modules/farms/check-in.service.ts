@@ -8,9 +8,9 @@ import { AppError } from "../../server/errors.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import type { LicenseKeyCrypto } from "../licensing/license-key-crypto.ts";
 import type { CertificateSigner } from "./certificates.ts";
-import { checkInStatements } from "./check-in.statements.ts";
+import { checkInStatements, readKeyState } from "./check-in.statements.ts";
 import { evaluateFarm, farmAnswer } from "./farm-license.ts";
-import { type FarmContext, findFarmContextByCredential, readKeyState } from "./farms.repo.ts";
+import { deactivateFarms, type FarmContext, findFarmContextByCredential } from "./farms.repo.ts";
 import type { Evaluation } from "./license-state.ts";
 import { trackOveruse } from "./overuse-tracking.ts";
 import { createReportWriter } from "./report-writer.ts";
@@ -37,7 +37,7 @@ type Deps = { database: Database; signer: CertificateSigner; crypto: LicenseKeyC
  * farm row is updated only `where last_sequence < :sequence`, so a retried report (the
  * answer was lost) or a replayed one is never counted twice; a repeat of the last report
  * gets the current answer again, an older one 409. Check-ins of one key's farms take
- * turns on the key's usage row (see readKeyState), which makes the pooled count exact at
+ * turns on the key's usage row (see check-in.statements.ts), which makes the pooled count exact at
  * the grace boundary however many farms report at once.
  */
 export function createCheckInService({ database, signer, crypto, clock, publicUrl }: Deps) {
@@ -48,7 +48,7 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
   /** The answer without recording anything: for repeats and for deactivated farms. */
   async function currentAnswer(c: FarmContext, now: Date, replayed: boolean): Promise<FarmLicenseResponse> {
     const counts = c.status === "active" ? c.currentUsers : 0;
-    const { evaluation, pooled } = evaluateFarm(c, counts, await readKeyState(db, c, now), now, c.status === "deactivated");
+    const { evaluation, pooled } = evaluateFarm(c, counts, await readKeyState(database, c, now), now, c.status === "deactivated");
     return answer(c, evaluation, { inUse: pooled, now, sequence: c.lastSequence, replayed });
   }
 
@@ -59,7 +59,7 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
     const c = await q.findContext(hash);
     if (!c) return { kind: "unknown" };
     if (body.sequence <= c.lastSequence || c.status === "deactivated") return { kind: "not-applied", c };
-    const state = (await q.keyState(c, now)) ?? (await readKeyState(trx, c, now, engine));
+    const state = await q.keyState(c, now);
     const { evaluation, pooled, terms } = evaluateFarm(c, body.currentUsers, state, now);
     const report = {
       farmId: c.farmId,
@@ -108,13 +108,7 @@ export function createCheckInService({ database, signer, crypto, clock, publicUr
       if (!c) throw invalidCredential();
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        const result = await trx
-          .updateTable("farms")
-          .set({ status: "deactivated", licenseState: "deactivated", deactivatedAt: now, updatedAt: now })
-          .where("id", "=", c.farmId)
-          .where("status", "=", "active")
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) return;
+        if ((await deactivateFarms(trx, [c.farmId], now, null)).length === 0) return;
         await insertAuditEvent(trx, {
           action: "farm.deactivated",
           outcome: "success",

@@ -57,6 +57,9 @@ where id = ? and status = 'active' and last_sequence < ?`;
  */
 const LOCK_SQL = "select key_id from key_usage where key_id = ? for update";
 
+// Every activation creates the key's usage row; this covers keys activated before it existed.
+const ENSURE_KEY_USAGE_SQL = "insert into key_usage (key_id, updated_at) values (?, ?) on conflict (key_id) do nothing";
+
 const RAW_REPORT_SQL = `
 insert into farm_reports (farm_id, sequence, key_id, received_at, hour_start, day_start, current_users, peak_users, pooled_users, licensed)
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -106,13 +109,21 @@ export function checkInStatements(database: Database, trx: Transaction<DB>) {
       return row && toContext(normalizeRow(row) as FarmContext);
     },
 
-    /** Null when the key has no usage row yet (the caller creates it through the repository). */
-    async keyState(c: { keyId: string; farmId: string }, now: Date): Promise<KeyState | null> {
-      if (database.engine === "postgres") await db.all(LOCK_SQL, [c.keyId]);
+    /**
+     * The key's grace record and the users on its other farms. With `lock` (the default:
+     * a report is being applied) the key's usage row is locked first on PostgreSQL, so
+     * check-ins of one key's farms take turns; SQLite transactions are serialized already.
+     */
+    async keyState(c: { keyId: string; farmId: string }, now: Date, { lock = true } = {}): Promise<KeyState> {
+      if (lock && database.engine === "postgres") await db.all(LOCK_SQL, [c.keyId]);
       const since = new Date(now.getTime() - STALE_AFTER_MS);
-      const [raw] = await db.all(KEY_STATE_SQL, [since, c.farmId, c.keyId]);
-      if (!raw) return null;
-      const row = normalizeRow(raw);
+      let [raw] = await db.all(KEY_STATE_SQL, [since, c.farmId, c.keyId]);
+      if (!raw) {
+        await db.run(ENSURE_KEY_USAGE_SQL, [c.keyId, now]);
+        if (lock && database.engine === "postgres") await db.all(LOCK_SQL, [c.keyId]);
+        [raw] = await db.all(KEY_STATE_SQL, [since, c.farmId, c.keyId]);
+      }
+      const row = normalizeRow(raw ?? {});
       return {
         grace: {
           startedAt: (row.graceStartedAt as Date | null) ?? null,
@@ -154,4 +165,9 @@ export function checkInStatements(database: Database, trx: Transaction<DB>) {
       ]);
     },
   };
+}
+
+/** The key's state as a repeat or an activation is answered: read in a transaction of its own, nothing locked. */
+export function readKeyState(database: Database, c: { keyId: string; farmId: string }, now: Date): Promise<KeyState> {
+  return database.db.transaction().execute((trx) => checkInStatements(database, trx).keyState(c, now, { lock: false }));
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { LicenseState } from "../../../contracts/farms.ts";
 import type { DB } from "../../db/schema.ts";
 import type { GraceRecord, KeyTerms } from "./license-state.ts";
@@ -112,52 +112,26 @@ export type KeyUsageRow = GraceRecord & { episodeId: string | null };
 export type KeyState = { grace: KeyUsageRow; others: { users: number; top: number } };
 
 /**
- * The key's grace record and the users on its other farms (one query on SQLite). With
- * `lock`, the key's usage row is locked for the transaction on PostgreSQL, so that
- * check-ins of one key's farms take turns (SQLite transactions are serialized
- * already). Without the lock two farms crossing the limit together could each see
- * the other's old count.
+ * Marks farms deactivated (by a person, or by the farm itself when `byUserId` is null).
+ * Only farms still active change; returns their ids, so a farm deactivated meanwhile by
+ * another request is neither changed nor audited twice.
  */
-export async function readKeyState(
-  executor: Executor,
-  c: { keyId: string; farmId: string },
-  now: Date,
-  lock: false | Engine = false,
-): Promise<KeyState> {
-  const counted = (eb: ExpressionBuilder<DB, "keyUsage">) =>
-    eb
-      .selectFrom("farms as f")
-      .whereRef("f.keyId", "=", "keyUsage.keyId")
-      .where("f.status", "=", "active")
-      .where("f.lastReportAt", ">=", new Date(now.getTime() - STALE_AFTER_MS))
-      .where("f.id", "!=", c.farmId);
-  if (lock === "postgres") {
-    // Lock first, count after, in two statements: a statement that waits for the lock
-    // still reads the other farms as they were when it started, missing the reports
-    // committed while it waited (PostgreSQL's READ COMMITTED takes one snapshot per statement).
-    await executor.selectFrom("keyUsage").select("keyId").where("keyId", "=", c.keyId).forUpdate().execute();
-  }
-  const query = executor
-    .selectFrom("keyUsage")
-    .select((eb) => [
-      "graceStartedAt",
-      "graceEndsAt",
-      "graceLimit",
-      "episodeId",
-      counted(eb).select(sql<number>`coalesce(sum(f.current_users), 0)`.as("n")).as("othersUsers"),
-      counted(eb).select(sql<number>`coalesce(max(f.current_users), 0)`.as("n")).as("othersTop"),
-    ])
-    .where("keyId", "=", c.keyId);
-  const row = await query.executeTakeFirst();
-  if (!row) {
-    // Every activation creates the row; this only happens to keys activated before it existed.
-    await ensureKeyUsage(executor, c.keyId, now);
-    return readKeyState(executor, c, now, lock);
-  }
-  return {
-    grace: { startedAt: row.graceStartedAt, endsAt: row.graceEndsAt, limit: row.graceLimit, episodeId: row.episodeId },
-    others: { users: Number(row.othersUsers ?? 0), top: Number(row.othersTop ?? 0) },
-  };
+export async function deactivateFarms(executor: Executor, farmIds: string[], now: Date, byUserId: string | null) {
+  if (farmIds.length === 0) return [];
+  const rows = await executor
+    .updateTable("farms")
+    .set({
+      status: "deactivated",
+      licenseState: "deactivated",
+      deactivatedAt: now,
+      deactivatedByUserId: byUserId,
+      updatedAt: now,
+    })
+    .where("id", "in", farmIds)
+    .where("status", "=", "active")
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function ensureKeyUsage(executor: Executor, keyId: string, now: Date): Promise<void> {

@@ -17,7 +17,7 @@ import type { AccountActor } from "../accounts/account-access.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import { listAdministeredKeys, reservedLicenses } from "../licensing/licensing.repo.ts";
 import { decodeCursor, encodeCursor } from "../membership/roster.repo.ts";
-import { dayStart, hourStart, STALE_AFTER_MS, usersInUse } from "./farms.repo.ts";
+import { dayStart, deactivateFarms, hourStart, STALE_AFTER_MS, usersInUse } from "./farms.repo.ts";
 import {
   type FarmVisibility,
   findVisibleFarm,
@@ -193,25 +193,16 @@ export function createFarmsService({ database, clock }: Deps) {
       if (rows.length !== unique.length) throw farmNotFound();
       const now = clock.now();
       const active = rows.filter((r) => r.status === "active");
-      await db.transaction().execute(async (trx) => {
-        if (active.length === 0) return;
-        await trx
-          .updateTable("farms")
-          .set({
-            status: "deactivated",
-            licenseState: "deactivated",
-            deactivatedAt: now,
-            deactivatedByUserId: actor.userId,
-            updatedAt: now,
-          })
-          .where(
-            "id",
-            "in",
+      const deactivated = await db.transaction().execute(async (trx) => {
+        const changed = new Set(
+          await deactivateFarms(
+            trx,
             active.map((r) => r.id),
-          )
-          .where("status", "=", "active")
-          .execute();
-        for (const r of active) {
+            now,
+            actor.userId,
+          ),
+        );
+        for (const r of active.filter((f) => changed.has(f.id))) {
           await insertAuditEvent(trx, {
             action: "farm.deactivated",
             outcome: "success",
@@ -223,10 +214,11 @@ export function createFarmsService({ database, clock }: Deps) {
             metadata: { farmName: r.name, by: "person" },
           });
         }
+        return changed;
       });
       return {
-        deactivated: active.map((r) => r.id),
-        alreadyDeactivated: rows.filter((r) => r.status !== "active").map((r) => r.id),
+        deactivated: [...deactivated],
+        alreadyDeactivated: rows.filter((r) => !deactivated.has(r.id)).map((r) => r.id),
       };
     },
 
