@@ -31,6 +31,16 @@ const EnvSchema = z
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
     LICENSE_KEY_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     INVITATION_DAILY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    // The seller printed on invoices. Lines are separated by "|".
+    VENDOR_NAME: z.string().trim().min(1).max(200).default("License Portal Demo Vendor Ltd."),
+    VENDOR_ADDRESS: z.string().max(1000).default("1 Example Street|Example City 10001|United States"),
+    VENDOR_TAX_ID: z.string().max(60).optional(),
+    VENDOR_EMAIL: z.email().max(254).default("billing@license-portal.local"),
+    VENDOR_PHONE: z.string().max(60).optional(),
+    // Bank transfer: the payee details shown to buyers ("|"-separated lines); unset turns bank transfer off.
+    BANK_TRANSFER_DETAILS: z.string().max(1000).optional(),
+    // The built-in test card gateway: on by default except in production, where a real provider belongs.
+    STORE_TEST_GATEWAY: z.enum(["on", "off"]).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SMTP_URL) {
@@ -65,6 +75,13 @@ export type Config = Readonly<{
   licenseKeySecret: string;
   /** Invitations (sent + resent) one business account may send in any 24 hours. */
   invitationDailyLimit: number;
+  store: {
+    /** The seller on invoices. */
+    vendor: { name: string; addressLines: string[]; taxId: string | null; email: string; phone: string | null };
+    /** The payee lines shown for a bank transfer; null = bank transfer is not offered. */
+    bankTransferDetails: string[] | null;
+    testGateway: boolean;
+  };
 }>;
 
 export class ConfigError extends Error {}
@@ -72,6 +89,13 @@ export class ConfigError extends Error {}
 /** A development-only secret, so `npm start` needs no setup. Production must set AUTH_SECRET. */
 const DEV_LICENSE_KEY_SECRET = "dev-only-license-key-secret-change-me-dev-only";
 const DEV_AUTH_SECRET = "dev-only-secret-change-me-dev-only-secret-change-me";
+
+/** "a|b|c" → ["a", "b", "c"], blank lines dropped. */
+const lines = (value: string) =>
+  value
+    .split("|")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(source);
@@ -101,5 +125,20 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     authRateLimit: env.AUTH_RATE_LIMIT === "on",
     invitationDailyLimit: env.INVITATION_DAILY_LIMIT,
     licenseKeySecret: env.LICENSE_KEY_SECRET ?? DEV_LICENSE_KEY_SECRET,
+    store: {
+      vendor: {
+        name: env.VENDOR_NAME,
+        addressLines: lines(env.VENDOR_ADDRESS),
+        taxId: env.VENDOR_TAX_ID?.trim() || null,
+        email: env.VENDOR_EMAIL,
+        phone: env.VENDOR_PHONE?.trim() || null,
+      },
+      bankTransferDetails: env.BANK_TRANSFER_DETAILS
+        ? lines(env.BANK_TRANSFER_DETAILS)
+        : env.NODE_ENV === "production"
+          ? null
+          : ["Demo Bank plc", "IBAN GB00 DEMO 0000 0000 0000 00", "BIC DEMOGB2L"],
+      testGateway: (env.STORE_TEST_GATEWAY ?? (env.NODE_ENV === "production" ? "off" : "on")) === "on",
+    },
   });
 }

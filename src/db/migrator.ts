@@ -6,6 +6,7 @@ import * as tuneRosterIndexes from "./migrations/2026_11_26_000004_tune_roster_i
 import * as createLicensing from "./migrations/2026_11_26_000005_create_licensing.ts";
 import * as createSubscriptionReminders from "./migrations/2026_11_26_000006_create_subscription_reminders.ts";
 import * as createFarms from "./migrations/2026_11_26_000007_create_farms.ts";
+import * as createStore from "./migrations/2026_11_26_000008_create_store.ts";
 
 /**
  * Migrations are listed here rather than read from disk, so they work the same from
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_26_000005_create_licensing": createLicensing,
   "2026_11_26_000006_create_subscription_reminders": createSubscriptionReminders,
   "2026_11_26_000007_create_farms": createFarms,
+  "2026_11_26_000008_create_store": createStore,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

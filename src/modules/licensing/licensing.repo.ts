@@ -35,6 +35,8 @@ const SUBSCRIPTION_COLUMNS = [
   "s.suspendedAt",
   "s.canceledAt",
   "s.issuedByUserId",
+  "s.paymentGraceEndsAt",
+  "s.billingAnchorAt",
   "p.code as productCode",
   "p.name as productName",
 ] as const;
