@@ -98,6 +98,11 @@ export const SubscriptionDetails = SubscriptionSummary.extend({
   startsAt: z.iso.datetime(),
   term: Term.nullable(),
   renewalEnabled: z.boolean(),
+  /**
+   * Online subscriptions only: set while a failed renewal payment is being retried (the
+   * 7-day payment grace); the subscription stays usable until then.
+   */
+  paymentGraceEndsAt: z.iso.datetime().nullable(),
   supportPlan: SupportPlan,
   maintenanceExpiresAt: z.iso.datetime().nullable(),
   suspended: z.boolean(),

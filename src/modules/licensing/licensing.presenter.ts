@@ -66,6 +66,7 @@ export function toDetails(
     startsAt: s.startsAt.toISOString(),
     term: s.term,
     renewalEnabled: s.renewalEnabled,
+    paymentGraceEndsAt: iso(s.paymentGraceEndsAt),
     supportPlan: s.supportPlan,
     maintenanceExpiresAt: iso(s.maintenanceExpiresAt),
     suspended: s.suspendedAt !== null,
