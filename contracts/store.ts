@@ -281,6 +281,8 @@ export const TestPaymentView = z.object({
   returnUrl: z.string(),
 });
 export const TestAuthenticateBody = z.strictObject({ outcome: z.enum(["approve", "fail"]) });
+/** Where the test gateway's page sends the buyer back to: the order's page (/accounts/<accountId>/store/orders/<orderId>). */
+export const TestAuthenticateResult = z.object({ redirectUrl: z.string() });
 
 // ---- Operator ----
 
@@ -289,8 +291,11 @@ export const OperatorOrderListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
+export type OperatorOrderListQuery = z.infer<typeof OperatorOrderListQuery>;
 export const OperatorOrderSummary = OrderSummary.extend({ account: z.object({ id: z.string(), name: z.string() }) });
+export type OperatorOrderSummary = z.infer<typeof OperatorOrderSummary>;
 export const OperatorOrderPage = z.object({ items: z.array(OperatorOrderSummary), nextCursor: z.string().nullable() });
+export type OperatorOrderPage = z.infer<typeof OperatorOrderPage>;
 export const ConfirmTransferBody = z.strictObject({
   /** The amount received, in minor units: must equal the order's total. */
   amount: Amount,

@@ -40,6 +40,9 @@ import { devMailboxRoutes } from "../modules/notifications/dev-mailbox.routes.ts
 import { createMailer } from "../modules/notifications/mailer.ts";
 import { createOutboxWorker, type OutboxWorker } from "../modules/notifications/outbox.worker.ts";
 import { createSealer } from "../modules/notifications/sealed-fields.ts";
+import { invoicesRoutes } from "../modules/store/invoices.routes.ts";
+import { createRenewalJob, type RenewalJob } from "../modules/store/renewals.ts";
+import { registerStore } from "../modules/store/store.plugin.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { registerCsrfProtection } from "./csrf.ts";
 import { registerErrorHandling, sendProblem } from "./error-handler.ts";
@@ -50,7 +53,13 @@ import { isSpaNavigation, registerWebApp } from "./web-app.ts";
 
 export type AppDeps = { config: Config; database: Database; startWorkers?: boolean; clock?: Clock };
 
-export type App = FastifyInstance & { auth: Auth; outbox: OutboxWorker; reminders: ReminderJob; usageJobs: UsageJobs };
+export type App = FastifyInstance & {
+  auth: Auth;
+  outbox: OutboxWorker;
+  reminders: ReminderJob;
+  usageJobs: UsageJobs;
+  renewals: RenewalJob;
+};
 
 /** Largest JSON body we accept. Nothing in the API needs more; huge bodies get 413. */
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -167,6 +176,9 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
     rateLimit: config.authRateLimit,
   });
   await farmsRoutes(app, { access, farms: createFarmsService({ database, clock }) });
+  const store = await registerStore(app, { config, database, clock, access, identity, crypto });
+  await invoicesRoutes(app, { access, database });
+  const renewals = createRenewalJob({ database, clock, gateways: store.gateways, settlement: store.settlement, logger: app.log });
   const usageJobs = createUsageJobs({ database, clock, publicUrl: config.publicUrl, logger: app.log });
 
   const mailer = createMailer(config);
@@ -186,13 +198,15 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
       outbox.start();
       reminders.start();
       usageJobs.start();
+      renewals.start();
     });
   }
   app.addHook("onClose", async () => {
+    await renewals.stop();
     await usageJobs.stop();
     await reminders.stop();
     await outbox.stop();
   });
 
-  return Object.assign(app, { auth, outbox, reminders, usageJobs }) as App;
+  return Object.assign(app, { auth, outbox, reminders, usageJobs, renewals }) as App;
 }

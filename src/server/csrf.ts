@@ -3,6 +3,8 @@ import { sendProblem } from "./error-handler.ts";
 import { AppError } from "./errors.ts";
 
 const FARM_API_PREFIX = "/api/farm/";
+/** Payment providers' webhooks: server-to-server, authenticated by their signature, never by cookies. */
+const GATEWAY_EVENTS_PREFIX = "/api/store/gateways/";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -11,13 +13,15 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * on every request; SameSite=Lax cookies are the second line of defence.
  * Requests without cookies (machines with API keys, curl) carry no ambient
  * authority, so they pass. The farm API never reads cookies (each call carries its
- * own credentials), so a stray cookie there does not make it cross-site.
+ * own credentials), so a stray cookie there does not make it cross-site; nor do payment
+ * providers' webhooks (/api/store/gateways/…), which a provider's server sends and which
+ * only a valid signature makes do anything.
  */
 export function registerCsrfProtection(app: FastifyInstance, publicUrl: string) {
   const allowed = new URL(publicUrl).origin;
   app.addHook("onRequest", async (request, reply) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) return;
-    if (request.url.startsWith(FARM_API_PREFIX)) return;
+    if (request.url.startsWith(FARM_API_PREFIX) || request.url.startsWith(GATEWAY_EVENTS_PREFIX)) return;
     const origin = request.headers.origin;
     const fetchSite = request.headers["sec-fetch-site"];
     const hasCookies = typeof request.headers.cookie === "string" && request.headers.cookie.length > 0;

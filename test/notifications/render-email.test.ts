@@ -30,6 +30,13 @@ const ALL_DATA = {
   keyName: "Production farms",
   limit: "25",
   inUse: "31",
+  orderReference: "LP-7KQ2MX4P",
+  amount: "150000",
+  currency: "EUR",
+  payee: "Demo Bank plc\nIBAN GB00 DEMO 0000 0000 0000 00",
+  renewsAt: "2027-12-03T14:05:00.000Z",
+  retryAt: "2026-12-05T14:05:00.000Z",
+  failureReason: "Your card was declined.",
 };
 
 /** The copy with its placeholders filled as the renderer does (timestamps formatted in UTC). */
@@ -39,9 +46,20 @@ function filled(copy: string, locale: Locale): string {
     timeStyle: "short",
     timeZone: "UTC",
   });
-  const expiresAt = format.format(new Date(ALL_DATA.expiresAt));
-  const graceEndsAt = format.format(new Date(ALL_DATA.graceEndsAt));
-  const values: Record<string, string> = { ...ALL_DATA, expiresAt, graceEndsAt };
+  const date = (iso: string) => format.format(new Date(iso));
+  // Minor units as money in the locale: 150000 EUR cents → 1,500.00 €.
+  const amount = new Intl.NumberFormat(locale === "zh" ? "zh-Hans" : locale, {
+    style: "currency",
+    currency: ALL_DATA.currency,
+  }).format(Number(ALL_DATA.amount) / 100);
+  const values: Record<string, string> = {
+    ...ALL_DATA,
+    expiresAt: date(ALL_DATA.expiresAt),
+    graceEndsAt: date(ALL_DATA.graceEndsAt),
+    renewsAt: date(ALL_DATA.renewsAt),
+    retryAt: date(ALL_DATA.retryAt),
+    amount,
+  };
   return copy.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? `{{${key}}}`);
 }
 

@@ -245,6 +245,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("renewal_attempts_pk", ["subscription_id", "period_ends_at", "attempt"])
     .execute();
 
+  // The job's scan for attempts a crashed process left claimed.
+  await db.schema
+    .createIndex("renewal_attempts_claimed_idx")
+    .on("renewal_attempts")
+    .columns(["attempted_at"])
+    .where(sql<boolean>`status = 'claimed'`)
+    .execute();
+
   // When a renewal payment has failed: the 7-day grace in which it is retried.
   await db.schema.alterTable("subscriptions").addColumn("payment_grace_ends_at", t.timestamp).execute();
   // The day renewals count from (periods end on the same day of the month, clamped to short months).

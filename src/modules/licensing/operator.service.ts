@@ -14,12 +14,12 @@ import type { Sealer } from "../notifications/sealed-fields.ts";
 import type { LicenseKeyCrypto } from "./license-key-crypto.ts";
 import {
   findSubscription,
-  insertKey,
   listOperatorSubscriptions,
   lockSubscription,
   reservedLicenses,
   type SubscriptionRow,
 } from "./licensing.repo.ts";
+import { insertPrimaryKey } from "./primary-key.ts";
 import { addDays, addTerm, subscriptionStatus, TRIAL_DAYS } from "./subscription-status.ts";
 import { termWords } from "./term-words.ts";
 
@@ -224,7 +224,7 @@ export function createOperatorService({ database, crypto, sealer, clock, identit
           ? new Date(new Date(now).setUTCMonth(now.getUTCMonth() + (body.maintenanceMonths ?? 12)))
           : expiresAt;
       const id = randomUUID();
-      const key = crypto.generate();
+      let key = "";
       const displayName = `${product.name} (${body.licenses} users)`;
       await db.transaction().execute(async (trx) => {
         await trx
@@ -253,20 +253,7 @@ export function createOperatorService({ database, crypto, sealer, clock, identit
             updatedAt: now,
           })
           .execute();
-        await insertKey(trx, {
-          subscriptionId: id,
-          accountId: body.accountId,
-          kind: "primary",
-          name: "Primary Key",
-          licenses: null,
-          maxUsersPerFarm: null,
-          renewWithSubscription: true,
-          customExpiresAt: null,
-          keyHash: crypto.hash(key),
-          keyCiphertext: crypto.encrypt(key),
-          keyTail: key.slice(-6),
-          now,
-        });
+        key = await insertPrimaryKey(trx, crypto, { subscriptionId: id, accountId: body.accountId, now });
         if (body.purchaserEmail) {
           await insertOutboxEmail(trx, {
             template: "registration-key",

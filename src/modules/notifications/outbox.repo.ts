@@ -24,6 +24,12 @@ export const EMAIL_TEMPLATES = [
   "overuse-grace-ending",
   "overuse-deactivated",
   "overuse-resolved",
+  "order-paid",
+  "upgrade-paid",
+  "bank-transfer-instructions",
+  "renewal-succeeded",
+  "renewal-payment-failed",
+  "renewal-ended",
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -52,6 +58,20 @@ export type OutboxEmail = {
    *     { name?, productName, subscriptionName, keyName, limit, inUse, graceEndsAt, url }
    *   - overuse-deactivated (the grace is over: farms over the limit are deactivated),
    *     overuse-resolved (back at or under the limit): { name?, productName, subscriptionName, keyName, limit, inUse, url }
+   * - Store: `amount` is minor units as digits ("150000") and `currency` its ISO 4217 code ("USD"), shown
+   *   together as money in the recipient's language; dates are ISO-8601 with offset; `licenses` a whole
+   *   number; `url` an absolute link:
+   *   - order-paid (a purchase is paid, to the buyer): { name?, productName, subscriptionName, licenses,
+   *     orderReference, amount, currency, renewsAt, url (the subscription) }
+   *   - upgrade-paid (Buy More Licenses paid, to the buyer): { name?, subscriptionName, licenses (the new
+   *     total), orderReference, amount, currency, url }
+   *   - bank-transfer-instructions (to the buyer): { name?, orderReference, amount, currency, payee (the
+   *     bank's lines joined by "\n", shown as a block), url (the order) }
+   *   - renewal-succeeded (to the Account Administrators): { name?, subscriptionName, orderReference,
+   *     amount, currency, expiresAt (the new expiry), url }
+   *   - renewal-payment-failed: { name?, subscriptionName, amount, currency, failureReason, retryAt (the
+   *     next attempt), graceEndsAt, url (Payment Options) }
+   *   - renewal-ended (the grace is over and nothing was paid): { name?, subscriptionName, expiresAt, url }
    */
   data: Record<string, string>;
 };

@@ -1,13 +1,16 @@
+import "../styles/store.css";
 import { useTranslation } from "react-i18next";
 import { useActiveAccount } from "../features/accounts/active-account.ts";
 import { accountPath, matchAccountRoute } from "../features/accounts/paths.ts";
 import { farmsPath, matchFarmsRoute } from "../features/farms/paths.ts";
 import { matchSubscriptionRoute } from "../features/licensing/paths.ts";
+import { matchStoreRoute, storePaths } from "../features/store/paths.ts";
 import { Link, useLocation } from "./router.tsx";
 
 /**
- * The account's pages in the upper right: Dashboard, Farms, and Business Profile for
- * a business account. The current page is marked with aria-current.
+ * The account's pages in the upper right: Dashboard, Farms, the store (Purchase and
+ * Orders) for Account Administrators, and Business Profile for a business account.
+ * The current page is marked with aria-current.
  */
 export function AccountNav() {
   const { t } = useTranslation();
@@ -18,11 +21,16 @@ export function AccountNav() {
   // Subscription Details belong to the Dashboard, so it stays marked there.
   const subscription = matchSubscriptionRoute(pathname);
   const farms = matchFarmsRoute(pathname);
+  const store = matchStoreRoute(pathname);
+  // Orders and an order's page are "Orders"; Purchase, Buy More Licenses and Payment Options are "Purchase".
+  const storeSection = store ? (store.page === "orders" || store.page === "order" ? "orders" : "store") : null;
   const route = subscription
     ? { accountId: subscription.accountId, section: "dashboard" as const }
     : farms
       ? { accountId: farms.accountId, section: "farms" as const }
-      : matchAccountRoute(pathname);
+      : store && storeSection
+        ? { accountId: store.accountId, section: storeSection }
+        : matchAccountRoute(pathname);
   const here = route?.accountId === active.id ? route.section : null;
   const isBusiness = active.summary?.kind === "business";
   const accountId = active.id;
@@ -30,13 +38,20 @@ export function AccountNav() {
     { id: "dashboard", to: accountPath(accountId), label: t("nav.dashboard"), current: here === "dashboard" },
     { id: "farms", to: farmsPath(accountId), label: t("nav.farms"), current: here === "farms" },
   ];
+  // Only Account Administrators buy and see orders (the server refuses everyone else: 403 ADMIN_ROLE_REQUIRED).
+  if (active.summary?.role === "admin") {
+    links.push(
+      { id: "store", to: storePaths.purchase(accountId), label: t("nav.store"), current: here === "store" },
+      { id: "orders", to: storePaths.orders(accountId), label: t("nav.orders"), current: here === "orders" },
+    );
+  }
   if (isBusiness) {
     // Users and the audit log are reached from the Business Profile, so it stays marked on them.
     links.push({
       id: "business-profile",
       to: accountPath(accountId, "business-profile"),
       label: t("nav.businessProfile"),
-      current: here !== null && here !== "dashboard" && here !== "farms",
+      current: here !== null && here !== "dashboard" && here !== "farms" && here !== "store" && here !== "orders",
     });
   }
 

@@ -24,6 +24,13 @@ import { matchSubscriptionRoute } from "../features/licensing/paths.ts";
 import { SubscriptionPage } from "../features/licensing/SubscriptionPage.tsx";
 import { UsersPage } from "../features/members/UsersPage.tsx";
 import { isOperatorPath } from "../features/operator/paths.ts";
+import { BuyMorePage } from "../features/store/BuyMorePage.tsx";
+import { OrderPage } from "../features/store/OrderPage.tsx";
+import { OrdersPage } from "../features/store/OrdersPage.tsx";
+import { PaymentMethodPage } from "../features/store/PaymentMethodPage.tsx";
+import { PurchasePage } from "../features/store/PurchasePage.tsx";
+import { matchStoreRoute, matchTestAuthenticationRoute, type StoreRoute } from "../features/store/paths.ts";
+import { TestAuthenticationPage } from "../features/store/TestAuthenticationPage.tsx";
 import { SessionProvider } from "../lib/session.ts";
 import { AppShell } from "./AppShell.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
@@ -69,6 +76,15 @@ const ACCOUNT_PAGES: Record<AccountSection, (accountId: string) => ReactNode> = 
   audit: (accountId) => <AuditLogPage accountId={accountId} />,
 };
 
+/** The store's pages of the account in the URL (features/store). */
+const STORE_PAGES: Record<StoreRoute["page"], (route: StoreRoute) => ReactNode> = {
+  purchase: () => <PurchasePage />,
+  "buy-more": () => <BuyMorePage />,
+  orders: () => <OrdersPage />,
+  order: (route) => (route.page === "order" ? <OrderPage orderId={route.orderId} /> : null),
+  "payment-method": () => <PaymentMethodPage />,
+};
+
 /** A page of the account in the URL. Keyed by account: switching accounts loads the other one from scratch. */
 function accountPage(accountId: string, path: string, page: ReactNode) {
   return (
@@ -110,6 +126,17 @@ function Routes() {
   }
   const farms = matchFarmsRoute(path);
   if (farms) return accountPage(farms.accountId, path, <FarmsPage accountId={farms.accountId} />);
+  const store = matchStoreRoute(path);
+  if (store) return accountPage(store.accountId, path, STORE_PAGES[store.page](store));
+  // The test gateway's extra step stands in for a card provider's page: public, outside any account.
+  const testAuthentication = matchTestAuthenticationRoute(path);
+  if (testAuthentication) {
+    return (
+      <PublicLayout key={path}>
+        <TestAuthenticationPage paymentRef={testAuthentication.paymentRef} />
+      </PublicLayout>
+    );
+  }
 
   if (isOperatorPath(path)) {
     return (

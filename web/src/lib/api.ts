@@ -25,7 +25,13 @@ export class ApiError extends Error {
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-export type RequestOptions = { method?: Method; body?: unknown; signal?: AbortSignal };
+export type RequestOptions = {
+  method?: Method;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Extra request headers, e.g. the store's Idempotency-Key. */
+  headers?: Record<string, string>;
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
@@ -46,14 +52,18 @@ function parseRetryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(1, Math.ceil((date - Date.now()) / 1000));
 }
 
-export async function request<T>(path: string, { method = "GET", body, signal }: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, { method = "GET", body, signal, headers }: RequestOptions = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: "same-origin",
-      headers:
-        body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      headers: {
+        ...headers,
+        ...(body === undefined
+          ? { accept: "application/json" }
+          : { accept: "application/json", "content-type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
@@ -90,4 +100,5 @@ export const api = {
   post: <T>(path: string, body: unknown = {}) => request<T>(path, { method: "POST", body }),
   put: <T>(path: string, body: unknown) => request<T>(path, { method: "PUT", body }),
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: "PATCH", body }),
+  delete: <T>(path: string) => request<T>(path, { method: "DELETE" }),
 };

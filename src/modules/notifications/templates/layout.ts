@@ -83,7 +83,8 @@ function htmlBlock(block: Block, linkHint: string): string {
     case "paragraph":
       return `<p style="${STYLE.paragraph}">${e(block.text)}</p>`;
     case "code":
-      return `<p style="${STYLE.codeBox}"><code style="${STYLE.code}">${e(block.text)}</code></p>`;
+      // A block of several lines (a bank's payee details) keeps its line breaks.
+      return `<p style="${STYLE.codeBox}"><code style="${STYLE.code}">${block.text.split("\n").map(e).join("<br>")}</code></p>`;
     case "action":
       return (
         `<p style="${STYLE.actionRow}"><a href="${e(block.url)}" style="${STYLE.button}">${e(block.label)}</a></p>\n` +
@@ -103,7 +104,10 @@ function textBlock(block: Block): string {
     case "paragraph":
       return block.text;
     case "code":
-      return `    ${block.text}`;
+      return block.text
+        .split("\n")
+        .map((line) => `    ${line}`)
+        .join("\n");
     case "action":
       return `${block.label}\n${block.url}`;
   }

@@ -33,7 +33,14 @@ export type EmailDataField =
   | "graceEndsAt"
   | "keyName"
   | "limit"
-  | "inUse";
+  | "inUse"
+  | "orderReference"
+  | "amount"
+  | "currency"
+  | "payee"
+  | "renewsAt"
+  | "retryAt"
+  | "failureReason";
 
 /** The copy keys of a template that can appear in its body (subject and heading have their own place). */
 type BodyPart<T extends EmailTemplate> = Exclude<keyof EmailMessages[T] & string, "subject" | "heading">;
@@ -52,6 +59,17 @@ type TemplateSpec<T extends EmailTemplate> = {
   dateTimes?: readonly EmailDataField[];
   /** Fields holding a whole number (digits only), shown with the digit grouping of the recipient's language. */
   counts?: readonly EmailDataField[];
+  /**
+   * An amount in minor units (digits only) and its ISO 4217 currency field: the amount is shown
+   * as money in the recipient's language ("$1,500.00", "1.500,00 $", "￥1,500" for JPY, which has
+   * no minor unit), exactly (no floating point).
+   */
+  money?: { amount: EmailDataField; currency: EmailDataField };
+  /**
+   * Fields whose lines are kept (each line on one line, blank lines dropped): for `code:` blocks
+   * only (a bank's payee lines), never in copy, where every value is one line.
+   */
+  multiline?: readonly EmailDataField[];
   /**
    * Reading order of the body: each entry is a copy key of the template, output as a
    * paragraph, except `action`: the button plus the plain URL, left out when there is no URL;
@@ -130,6 +148,46 @@ export const TEMPLATE_SPECS: { readonly [T in EmailTemplate]: TemplateSpec<T> } 
     counts: ["limit", "inUse"],
     body: ["intro", "normal", "reminder", "action", "outro"],
   },
+  // Store emails: `amount` (minor units, digits) with `currency` (ISO 4217) is shown as money; `licenses` is a
+  // whole number; renewsAt, expiresAt, retryAt and graceEndsAt are dates; `payee` holds the bank's lines joined
+  // by "\n", shown as a block; `failureReason` is the payment provider's message. Order emails go to the buyer,
+  // renewal emails to the account's Account Administrators.
+  "order-paid": {
+    requires: ["productName", "subscriptionName", "licenses", "orderReference", "amount", "currency", "renewsAt", "url"],
+    dateTimes: ["renewsAt"],
+    counts: ["licenses"],
+    money: { amount: "amount", currency: "currency" },
+    body: ["intro", "renewal", "keys", "action", "outro"],
+  },
+  "upgrade-paid": {
+    requires: ["subscriptionName", "licenses", "orderReference", "amount", "currency", "url"],
+    counts: ["licenses"],
+    money: { amount: "amount", currency: "currency" },
+    body: ["intro", "total", "action", "outro"],
+  },
+  "bank-transfer-instructions": {
+    requires: ["orderReference", "amount", "currency", "payee", "url"],
+    money: { amount: "amount", currency: "currency" },
+    multiline: ["payee"],
+    body: ["intro", "code:payee", "reference", "release", "action", "outro"],
+  },
+  "renewal-succeeded": {
+    requires: ["subscriptionName", "orderReference", "amount", "currency", "expiresAt", "url"],
+    dateTimes: ["expiresAt"],
+    money: { amount: "amount", currency: "currency" },
+    body: ["intro", "period", "action", "outro"],
+  },
+  "renewal-payment-failed": {
+    requires: ["subscriptionName", "amount", "currency", "failureReason", "retryAt", "graceEndsAt", "url"],
+    dateTimes: ["retryAt", "graceEndsAt"],
+    money: { amount: "amount", currency: "currency" },
+    body: ["intro", "reason", "retry", "advice", "action", "outro"],
+  },
+  "renewal-ended": {
+    requires: ["subscriptionName", "expiresAt", "url"],
+    dateTimes: ["expiresAt"],
+    body: ["intro", "expired", "advice", "action", "outro"],
+  },
 };
 
 /**
@@ -189,6 +247,17 @@ function interpolationValues<T extends EmailTemplate>(
       typeof value === "string" && oneLine(value) ? [[key, oneLine(value)]] : [],
     ),
   );
+  for (const field of spec.multiline ?? []) {
+    const raw = record[field];
+    const lines =
+      typeof raw === "string"
+        ? raw
+            .split(/\r\n|\r|\n/)
+            .map(oneLine)
+            .filter(Boolean)
+        : [];
+    if (lines.length > 0) values[field] = lines.join("\n");
+  }
   for (const field of spec.requires) {
     if (!values[field]) throw new EmailRenderError(`Email template "${template}" needs data.${field}`);
   }
@@ -201,6 +270,10 @@ function interpolationValues<T extends EmailTemplate>(
   for (const field of spec.counts ?? []) {
     const value = values[field];
     if (value) values[field] = formatCount(template, field, value, lang);
+  }
+  const amount = spec.money && values[spec.money.amount];
+  if (spec.money && amount) {
+    values[spec.money.amount] = formatMoney(template, spec.money, amount, values[spec.money.currency] ?? "", lang);
   }
   return values;
 }
@@ -243,6 +316,32 @@ function formatCount(template: EmailTemplate, field: string, value: string, lang
     throw new EmailRenderError(`Email template "${template}" needs a whole number in data.${field}`);
   }
   return new Intl.NumberFormat(INTL_LOCALE[lang] ?? lang, { maximumFractionDigits: 0 }).format(Number(value));
+}
+
+/**
+ * Minor units as money in the recipient's language: the currency's own number of decimals
+ * (2 for USD and EUR, 0 for JPY, 3 for KWD, as Intl knows them) and Intl's exact decimal-string
+ * input, so no amount ever passes through a float.
+ */
+function formatMoney(
+  template: EmailTemplate,
+  fields: { amount: string; currency: string },
+  amount: string,
+  currency: string,
+  lang: Locale,
+): string {
+  if (!/^\d{1,15}$/.test(amount)) {
+    throw new EmailRenderError(`Email template "${template}" needs minor units (digits only) in data.${fields.amount}`);
+  }
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    throw new EmailRenderError(`Email template "${template}" needs a three-letter currency code in data.${fields.currency}`);
+  }
+  const format = new Intl.NumberFormat(INTL_LOCALE[lang] ?? lang, { style: "currency", currency });
+  const decimals = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const minor = BigInt(amount);
+  const scale = 10n ** BigInt(decimals);
+  const fraction = decimals > 0 ? `.${String(minor % scale).padStart(decimals, "0")}` : "";
+  return format.format(`${minor / scale}${fraction}` as `${number}`);
 }
 
 function oneLine(value: string): string {

@@ -56,11 +56,22 @@ export interface PaymentGateway {
   /** True for the built-in test gateway: every page that takes money says "test mode". */
   readonly testMode: boolean;
   charge(request: ChargeRequest): Promise<PaymentOutcome>;
-  /** Turn a one-time card token into a reusable one for renewals. */
+  /** Turn a one-time card token into a reusable one for renewals. Throws InvalidCardTokenError for a token it does not accept. */
   saveMethod(token: string): Promise<SavedMethod>;
+  /**
+   * Where the buyer takes the extra step of a payment that answered `requires_action`
+   * (the same `actionUrl` the charge returned), so an order page opened later can send
+   * them there again without the portal storing provider URLs.
+   */
+  nextActionUrl(paymentRef: string): string;
   /**
    * Check an incoming webhook's signature and parse it. Throws on a bad signature or body;
    * the route answers 400 and nothing is applied.
    */
   verifyEvent(rawBody: string, headers: Record<string, string | string[] | undefined>): GatewayEvent;
+}
+
+/** The token is not one this gateway issued, or no longer valid: the buyer must enter the card again. */
+export class InvalidCardTokenError extends Error {
+  override name = "InvalidCardTokenError";
 }

@@ -33,14 +33,3 @@ export function ContractSection({ contract }: { contract: SubscriptionDetails["c
     </section>
   );
 }
-
-/** Order history: filled in by the store; until then, a short explanation. */
-export function OrderHistorySection() {
-  const { t } = useTranslation();
-  return (
-    <section className="card" aria-labelledby="orders-heading">
-      <h2 id="orders-heading">{t("licensing.orders.heading")}</h2>
-      <p className="muted">{t("licensing.orders.empty")}</p>
-    </section>
-  );
-}

@@ -4,12 +4,13 @@ import "../../styles/licensing-keys.css";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccountDetails } from "../../../../contracts/accounts.ts";
-import { navigate } from "../../app/router.tsx";
+import { Link, navigate } from "../../app/router.tsx";
 import { messageFor } from "../../lib/errors.ts";
 import { setFlash } from "../../lib/flash.ts";
 import { Alert } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
 import { useKeysetPages } from "../members/useKeysetPages.ts";
+import { storePaths } from "../store/paths.ts";
 import { type DisplayFilter, licensingApi, type SubscriptionSort } from "./api.ts";
 import { ProductCards } from "./ProductCards.tsx";
 import { subscriptionPath } from "./paths.ts";
@@ -67,7 +68,14 @@ export function LicensingDashboard({ account }: { account: AccountDetails }) {
                 ? t("dashboard.emptyBodyBusiness", { name: account.name })
                 : t("dashboard.emptyBody")}
           </p>
-          {registerButton && <div className="actions actions-center">{registerButton}</div>}
+          {registerButton && (
+            <div className="actions actions-center">
+              <Link to={storePaths.purchase(account.id)} className="btn btn-secondary">
+                <span className="btn-label">{t("store.links.purchase")}</span>
+              </Link>
+              {registerButton}
+            </div>
+          )}
         </section>
       ) : (
         <div className="stack-lg">
@@ -75,7 +83,7 @@ export function LicensingDashboard({ account }: { account: AccountDetails }) {
           {cards.length > 0 && (
             <section aria-labelledby="products-heading" className="stack">
               <h2 id="products-heading">{t("licensing.dashboard.products")}</h2>
-              <ProductCards cards={cards} onFilter={showFiltered} />
+              <ProductCards cards={cards} onFilter={showFiltered} canBuy={isAdmin} />
             </section>
           )}
           <section className="card" aria-labelledby="subscriptions-heading">

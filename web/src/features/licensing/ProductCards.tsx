@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "../../app/router.tsx";
 import { useRouteAccountId } from "../accounts/account-context.tsx";
 import { farmsPath } from "../farms/paths.ts";
+import { storePaths } from "../store/paths.ts";
 import type { DashboardSummary, DisplayFilter } from "./api.ts";
 import { formatCount } from "./format.ts";
 
@@ -24,10 +25,12 @@ type Props = {
   cards: Card[];
   /** A count was pressed: show that product's subscriptions with that status. */
   onFilter: (productId: string, display: DisplayFilter) => void;
+  /** Account Administrators buy: the card links Purchase and Buy More Licenses. */
+  canBuy?: boolean;
 };
 
 /** A card per product: subscriptions by status (each a shortcut to the filtered list) and total licenses. */
-export function ProductCards({ cards, onFilter }: Props) {
+export function ProductCards({ cards, onFilter, canBuy = false }: Props) {
   const { t } = useTranslation();
   const accountId = useRouteAccountId();
   return (
@@ -62,8 +65,20 @@ export function ProductCards({ cards, onFilter }: Props) {
             ))}
           </ul>
           {accountId && (
-            <p className="small">
+            <p className="small product-links">
               <Link to={farmsPath(accountId)}>{t("licensing.dashboard.manageFarms")}</Link>
+              {canBuy && (
+                <>
+                  <Link to={storePaths.purchase(accountId, card.product.id)}>
+                    {t("store.links.purchase")}
+                    <span className="sr-only"> ({card.product.name})</span>
+                  </Link>
+                  <Link to={storePaths.buyMore(accountId)}>
+                    {t("store.links.buyMore")}
+                    <span className="sr-only"> ({card.product.name})</span>
+                  </Link>
+                </>
+              )}
             </p>
           )}
         </li>

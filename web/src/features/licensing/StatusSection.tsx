@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../lib/format.ts";
+import { RenewalContact } from "../store/RenewalNotices.tsx";
 import type { SubscriptionDetails } from "./api.ts";
 import { formatDaysLeft } from "./format.ts";
 import { LICENSE_TYPE_KEYS, SUPPORT_PLAN_KEYS, TERM_KEYS } from "./labels.ts";
@@ -46,6 +47,7 @@ export function StatusSection({ accountId, details, onChanged }: Props) {
         <dt>{t("licensing.details.renewal")}</dt>
         <dd>
           <RenewalSwitch accountId={accountId} details={details} onChanged={onChanged} />
+          <RenewalContact contract={details.contract} />
         </dd>
         <dt>{t("licensing.details.supportPlan")}</dt>
         <dd>{t(SUPPORT_PLAN_KEYS[details.supportPlan])}</dd>

@@ -14,8 +14,12 @@ import { useAccount } from "../accounts/account-context.tsx";
 import { accountPath } from "../accounts/paths.ts";
 import { farmsPath } from "../farms/paths.ts";
 import { SubscriptionUsage } from "../farms/SubscriptionUsage.tsx";
+import { storePaths } from "../store/paths.ts";
+import { PaymentGraceNotice } from "../store/RenewalNotices.tsx";
+import { SubscriptionOrders } from "../store/SubscriptionOrders.tsx";
+import { canBuyMore } from "../store/upgrade-form.ts";
 import type { SubscriptionDetails } from "./api.ts";
-import { ContractSection, OrderHistorySection } from "./ContractSection.tsx";
+import { ContractSection } from "./ContractSection.tsx";
 import { EditNameDialog } from "./EditNameDialog.tsx";
 import { KeysSection } from "./KeysSection.tsx";
 import { LicensesSection } from "./LicensesSection.tsx";
@@ -64,6 +68,9 @@ export function SubscriptionPage({ subscriptionId }: { subscriptionId: string })
   }
 
   const details = state.details;
+  const isAccountAdmin = account.membership.role === "admin";
+  // Buy More Licenses is for subscriptions bought online; the others go through their seller (Contract Details says who).
+  const buyMore = isAccountAdmin && details.contract.salesChannel === "online" && canBuyMore(details);
   const changed = (updated: SubscriptionDetails, message: string) => {
     set(updated);
     setNotice(message);
@@ -80,13 +87,22 @@ export function SubscriptionPage({ subscriptionId }: { subscriptionId: string })
           </>
         }
         actions={
-          details.canManageSubscription && (
-            <Button variant="secondary" aria-haspopup="dialog" onClick={() => setEditing(true)}>
-              <span className="pencil-icon" aria-hidden="true">
-                ✎
-              </span>{" "}
-              {t("licensing.details.editName")}
-            </Button>
+          (details.canManageSubscription || buyMore) && (
+            <>
+              {buyMore && (
+                <Link to={storePaths.buyMore(account.id, details.id)} className="btn btn-primary">
+                  <span className="btn-label">{t("store.links.buyMoreOne")}</span>
+                </Link>
+              )}
+              {details.canManageSubscription && (
+                <Button variant="secondary" aria-haspopup="dialog" onClick={() => setEditing(true)}>
+                  <span className="pencil-icon" aria-hidden="true">
+                    ✎
+                  </span>{" "}
+                  {t("licensing.details.editName")}
+                </Button>
+              )}
+            </>
           )
         }
       >
@@ -94,19 +110,20 @@ export function SubscriptionPage({ subscriptionId }: { subscriptionId: string })
       </PageHeading>
       <StatusMessage message={notice ?? flash} />
       <div className="stack-lg">
+        <PaymentGraceNotice accountId={account.id} details={details} isAccountAdmin={isAccountAdmin} />
         <StatusSection accountId={account.id} details={details} onChanged={changed} />
         <LicensesSection licenses={details.licenses} farmsHref={farmsPath(account.id, { subscriptionId: details.id })} />
         <SubscriptionUsage accountId={account.id} keys={details.keys} />
         <KeysSection
           accountId={account.id}
           details={details}
-          isAccountAdmin={account.membership.role === "admin"}
+          isAccountAdmin={isAccountAdmin}
           onChanged={() => void reload()}
           onNotice={setNotice}
         />
         <div className="details-grid">
           <ContractSection contract={details.contract} />
-          <OrderHistorySection />
+          <SubscriptionOrders accountId={account.id} details={details} isAccountAdmin={isAccountAdmin} />
         </div>
       </div>
       {details.canManageSubscription && (

@@ -12,7 +12,9 @@ import { IssuePage } from "./IssuePage.tsx";
 import { OperatorAccountPage } from "./OperatorAccountPage.tsx";
 import { OperatorSearchPage } from "./OperatorSearchPage.tsx";
 import { OperatorSubscriptionPage } from "./OperatorSubscriptionPage.tsx";
+import { PriceListPage } from "./PriceListPage.tsx";
 import { matchOperatorRoute, type OperatorRoute, operatorPaths } from "./paths.ts";
+import { StoreOrdersPage } from "./StoreOrdersPage.tsx";
 
 /** Shown to anyone who is not vendor staff; the API refuses them too (403 OPERATOR_REQUIRED). */
 export function NotAllowed() {
@@ -34,9 +36,15 @@ export function NotAllowed() {
 function OperatorNav({ route }: { route: OperatorRoute }) {
   const { t } = useTranslation();
   const links = [
-    { to: operatorPaths.search(), label: t("operator.nav.search"), current: !["issue", "catalogue"].includes(route.page) },
+    {
+      to: operatorPaths.search(),
+      label: t("operator.nav.search"),
+      current: !["issue", "catalogue", "prices", "orders"].includes(route.page),
+    },
     { to: operatorPaths.issue(), label: t("operator.nav.issue"), current: route.page === "issue" },
     { to: operatorPaths.catalogue(), label: t("operator.nav.catalogue"), current: route.page === "catalogue" },
+    { to: operatorPaths.prices(), label: t("operator.nav.prices"), current: route.page === "prices" },
+    { to: operatorPaths.orders(), label: t("operator.nav.orders"), current: route.page === "orders" },
   ];
   return (
     <nav className="operator-nav" aria-label={t("operator.nav.label")}>
@@ -64,6 +72,8 @@ export function OperatorRoutes({ path }: { path: string }) {
     search: () => <OperatorSearchPage />,
     issue: () => <IssuePage />,
     catalogue: () => <CataloguePage />,
+    prices: () => <PriceListPage />,
+    orders: () => <StoreOrdersPage />,
     account: () => (route.page === "account" ? <OperatorAccountPage accountId={route.accountId} /> : null),
     subscription: () =>
       route.page === "subscription" ? <OperatorSubscriptionPage subscriptionId={route.subscriptionId} /> : null,

@@ -5,6 +5,8 @@ export type OperatorRoute =
   | { page: "search" }
   | { page: "issue" }
   | { page: "catalogue" }
+  | { page: "prices" }
+  | { page: "orders" }
   | { page: "account"; accountId: string }
   | { page: "subscription"; subscriptionId: string };
 
@@ -22,12 +24,16 @@ export const operatorPaths = {
     `/operator/accounts/${encodeURIComponent(accountId)}${name ? `?name=${encodeURIComponent(name)}` : ""}`,
   subscription: (subscriptionId: string) => `/operator/subscriptions/${encodeURIComponent(subscriptionId)}`,
   catalogue: () => "/operator/catalogue",
+  prices: () => "/operator/store/prices",
+  orders: () => "/operator/store/orders",
 };
 
 export function matchOperatorRoute(path: string): OperatorRoute | null {
   if (matchPath("/operator", path)) return { page: "search" };
   if (matchPath("/operator/issue", path)) return { page: "issue" };
   if (matchPath("/operator/catalogue", path)) return { page: "catalogue" };
+  if (matchPath("/operator/store/prices", path)) return { page: "prices" };
+  if (matchPath("/operator/store/orders", path)) return { page: "orders" };
   const account = matchPath("/operator/accounts/:accountId", path);
   if (account?.accountId) return { page: "account", accountId: account.accountId };
   const subscription = matchPath("/operator/subscriptions/:subscriptionId", path);

@@ -9,6 +9,7 @@ import { LICENSING_MESSAGES, type LicensingMessages } from "./licensing/index.ts
 import { MEMBERSHIP_MESSAGES, type MembershipMessages } from "./membership/index.ts";
 import { OVERUSE_MESSAGES, type OveruseMessages } from "./overuse/index.ts";
 import { ru } from "./ru.ts";
+import { STORE_MESSAGES, type StoreMessages } from "./store/index.ts";
 import { zh } from "./zh.ts";
 
 /**
@@ -16,9 +17,10 @@ import { zh } from "./zh.ts";
  * (`common`) and the identity emails, `membership/<locale>.ts` the business-account
  * membership emails, `licensing/<locale>.ts` the licensing emails (registration key,
  * subscription expiry), `overuse/<locale>.ts` the license overuse emails (a key's farms
- * over its concurrent-user limit). Each area's English file is the source of its keys.
+ * over its concurrent-user limit), `store/<locale>.ts` the store emails (orders, bank
+ * transfers, renewals). Each area's English file is the source of its keys.
  */
-export type EmailMessages = IdentityMessages & MembershipMessages & LicensingMessages & OveruseMessages;
+export type EmailMessages = IdentityMessages & MembershipMessages & LicensingMessages & OveruseMessages & StoreMessages;
 
 /** Compiles only while no two areas use the same namespace (one would silently hide the other). */
 type Disjoint<Overlap extends never> = Overlap;
@@ -29,6 +31,7 @@ export type AreasAreDisjoint = Disjoint<
   | (keyof MembershipMessages & keyof LicensingMessages)
   | (keyof MembershipMessages & keyof OveruseMessages)
   | (keyof LicensingMessages & keyof OveruseMessages)
+  | (keyof StoreMessages & (keyof IdentityMessages | keyof MembershipMessages | keyof LicensingMessages | keyof OveruseMessages))
 >;
 
 const IDENTITY_MESSAGES: Record<Locale, IdentityMessages> = { en, de, fr, es, it, ja, zh, ru };
@@ -39,6 +42,7 @@ function messagesFor(locale: Locale): EmailMessages {
     ...MEMBERSHIP_MESSAGES[locale],
     ...LICENSING_MESSAGES[locale],
     ...OVERUSE_MESSAGES[locale],
+    ...STORE_MESSAGES[locale],
   };
 }
 
