@@ -114,6 +114,16 @@ export const ACCOUNT_AUDIT_ACTIONS = [
   "farm.activated",
   "farm.updated",
   "farm.deactivated",
+  "store.order_placed",
+  "store.order_paid",
+  "store.order_canceled",
+  "store.payment_declined",
+  "store.payment_method_saved",
+  "store.payment_method_removed",
+  "store.transfer_confirmed",
+  "store.refund_needed",
+  "store.renewal_payment_failed",
+  "store.renewal_ended",
 ] as const;
 
 export const AuditQuery = z.strictObject({

@@ -24,6 +24,10 @@ async function remindersTo(email: string) {
   return rows.map((r) => `${r.template}:${r.payloadJson.daysLeft ?? "-"}`);
 }
 
+/** Online subscriptions renew automatically unless renewal is off; reminders are for the ones that will not. */
+const renewalOff = (subscriptionId: string) =>
+  t.database.db.updateTable("subscriptions").set({ renewalEnabled: false }).where("id", "=", subscriptionId).execute();
+
 describe(`expiry reminders (${TEST_ENGINE})`, () => {
   it("reach the administrators and the key's License Administrators 30, 7 and 1 days before and on expiry, each exactly once", async () => {
     clock.set(new Date("2027-01-10T09:00:00Z"));
@@ -31,6 +35,7 @@ describe(`expiry reminders (${TEST_ENGINE})`, () => {
     const admin = await person(t, "remind-admin");
     const accountId = await businessAccount(t, admin);
     const { id } = await issue(t, op, { accountId, licenses: 20, term: "1m", salesChannel: "online" }); // expires 2027-02-10
+    await renewalOff(id);
     const key = (await createKey(t, admin, accountId, id, 5)).json();
     const keeper = await member(t, admin, accountId, "keeper");
     await call(t, admin, "PUT", `${subscriptionUrl(accountId, id)}/keys/${key.id}/administrators`, { userIds: [keeper.userId] });
@@ -76,11 +81,26 @@ describe(`expiry reminders (${TEST_ENGINE})`, () => {
     const op = await operator(t);
     const admin = await person(t, "late-admin");
     const accountId = await businessAccount(t, admin);
-    await issue(t, op, { accountId, licenses: 5, term: "1m", salesChannel: "online" }); // expires 2027-07-01
+    const { id } = await issue(t, op, { accountId, licenses: 5, term: "1m", salesChannel: "online" }); // expires 2027-07-01
+    await renewalOff(id);
     clock.set(new Date("2027-06-28T09:00:00Z")); // 3 days left: 30 and 7 are both due
     await t.app.reminders.runOnce();
     expect(await remindersTo(admin.email)).toEqual(["subscription-expiring:3"]);
     clock.set(new Date("2027-06-29T09:00:00Z"));
+    await t.app.reminders.runOnce();
+    expect(await remindersTo(admin.email)).toEqual(["subscription-expiring:3"]);
+  });
+
+  it("skip online subscriptions that renew automatically, and resume when renewal is turned off", async () => {
+    clock.set(new Date("2027-09-01T09:00:00Z"));
+    const op = await operator(t);
+    const admin = await person(t, "auto-admin");
+    const accountId = await businessAccount(t, admin);
+    const { id } = await issue(t, op, { accountId, licenses: 5, term: "1m", salesChannel: "online" }); // expires 2027-10-01
+    clock.set(new Date("2027-09-28T09:00:00Z")); // 3 days left
+    await t.app.reminders.runOnce();
+    expect(await remindersTo(admin.email)).toEqual([]);
+    await renewalOff(id);
     await t.app.reminders.runOnce();
     expect(await remindersTo(admin.email)).toEqual(["subscription-expiring:3"]);
   });

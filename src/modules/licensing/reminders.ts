@@ -45,6 +45,17 @@ export function createReminderJob({ database, clock, publicUrl, logger }: Deps) 
       .where("s.expiresAt", "is not", null)
       .where("s.expiresAt", "<=", addDays(now, EXPIRING_SOON_DAYS))
       .where("s.expiresAt", ">", addDays(now, -GRACE_DAYS))
+      // Online subscriptions that renew automatically are charged at expiry; the store's
+      // renewal emails (paid, payment failed, ended) speak for them, not "it expires".
+      .where((eb) =>
+        eb.not(
+          eb.and([
+            eb("s.salesChannel", "=", "online"),
+            eb("s.licenseType", "=", "subscription"),
+            eb("s.renewalEnabled", "=", true),
+          ]),
+        ),
+      )
       .execute();
     let sent = 0;
     for (const s of candidates) {

@@ -50,6 +50,19 @@ const LABELS = {
     updated: "farms.auditActions.updated",
     deactivated: "farms.auditActions.deactivated",
   },
+  // Store (issue 6).
+  store: {
+    order_placed: "store.auditActions.orderPlaced",
+    order_paid: "store.auditActions.orderPaid",
+    order_canceled: "store.auditActions.orderCanceled",
+    payment_declined: "store.auditActions.paymentDeclined",
+    payment_method_saved: "store.auditActions.paymentMethodSaved",
+    payment_method_removed: "store.auditActions.paymentMethodRemoved",
+    transfer_confirmed: "store.auditActions.transferConfirmed",
+    refund_needed: "store.auditActions.refundNeeded",
+    renewal_payment_failed: "store.auditActions.renewalPaymentFailed",
+    renewal_ended: "store.auditActions.renewalEnded",
+  },
 } as const;
 
 type Labels = typeof LABELS;
