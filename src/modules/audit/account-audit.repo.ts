@@ -1,24 +1,7 @@
 import type { Kysely } from "kysely";
 import type { AccountAuditEntry, AuditQuery } from "../../../contracts/invitations.ts";
 import type { DB } from "../../db/schema.ts";
-import { AppError } from "../../server/errors.ts";
-
-type Cursor = { at: string; id: string };
-
-const badCursor = () => new AppError(400, "VALIDATION_FAILED", "The page cursor is not valid; start from the first page.");
-
-function decode(raw: string | undefined): Cursor | null {
-  if (!raw) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if (typeof at === "string" && typeof id === "string" && !Number.isNaN(Date.parse(at))) return { at, id };
-  } catch {
-    // fall through
-  }
-  throw badCursor();
-}
-
-const encode = (c: Cursor) => Buffer.from(JSON.stringify([c.at, c.id])).toString("base64url");
+import { decodeTimeCursor, encodeTimeCursor } from "../../db/time-cursor.ts";
 
 /** The account's audit log, newest first, keyset-paged on (occurred_at, id) over audit_events_account_idx. */
 export async function listAccountAudit(
@@ -27,7 +10,7 @@ export async function listAccountAudit(
   query: Omit<AuditQuery, "limit" | "cursor">,
   page: { limit: number; cursor: string | undefined },
 ): Promise<{ items: AccountAuditEntry[]; nextCursor: string | null }> {
-  const cursor = decode(page.cursor);
+  const cursor = decodeTimeCursor(page.cursor);
   let q = db
     .selectFrom("auditEvents as e")
     .leftJoin("users as u", "u.id", "e.actorUserId")
@@ -80,5 +63,5 @@ export async function listAccountAudit(
     };
   });
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last ? encode({ at: last.occurredAt, id: last.id }) : null };
+  return { items, nextCursor: rows.length > page.limit && last ? encodeTimeCursor({ at: last.occurredAt, id: last.id }) : null };
 }

@@ -6,7 +6,7 @@ import { AppError } from "../../server/errors.ts";
 import { checkMembership } from "../accounts/account-access.ts";
 import { ensurePersonalAccount, findPerson, findPersonalAccountId } from "../accounts/accounts.repo.ts";
 import type { LicenseKeyCrypto } from "../licensing/license-key-crypto.ts";
-import { insertKey } from "../licensing/licensing.repo.ts";
+import { insertPrimaryKey } from "../licensing/primary-key.ts";
 import { addDays, TRIAL_DAYS } from "../licensing/subscription-status.ts";
 
 /**
@@ -62,7 +62,6 @@ export async function startTrial({ db, crypto, now }: Deps, userId: string, requ
   const product = await db.selectFrom("products").select(["id", "name"]).orderBy("createdAt").orderBy("id").executeTakeFirst();
   if (!product) throw new AppError(409, "CONFLICT", "No product is available for a trial.");
   const subscriptionId = randomUUID();
-  const key = crypto.generate();
   const displayName = `${product.name} trial`;
   try {
     await db.transaction().execute(async (trx) => {
@@ -92,20 +91,7 @@ export async function startTrial({ db, crypto, now }: Deps, userId: string, requ
           updatedAt: now,
         })
         .execute();
-      await insertKey(trx, {
-        subscriptionId,
-        accountId,
-        kind: "primary",
-        name: "Trial Key",
-        licenses: null,
-        maxUsersPerFarm: null,
-        renewWithSubscription: true,
-        customExpiresAt: null,
-        keyHash: crypto.hash(key),
-        keyCiphertext: crypto.encrypt(key),
-        keyTail: key.slice(-6),
-        now,
-      });
+      await insertPrimaryKey(trx, crypto, { subscriptionId, accountId, now, name: "Trial Key" });
       await trx.insertInto("trialActivations").values({ accountId, subscriptionId, startedAt: now }).execute();
     });
   } catch (error) {

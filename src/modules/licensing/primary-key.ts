@@ -6,20 +6,20 @@ import { insertKey } from "./licensing.repo.ts";
 /**
  * Creates a subscription's Primary Key (a fresh key, stored only as its hash, its
  * ciphertext and its last group) and returns the key in clear, for the one answer or
- * sealed email that may show it. Used by the operator console's Issue and by the store
- * when a purchase is paid, so both make the same key.
+ * sealed email that may show it. Used by the operator console's Issue, the store when a
+ * purchase is paid, and a farm's trial ("Trial Key"), so all make the same kind of key.
  */
 export async function insertPrimaryKey(
   executor: Kysely<DB> | Transaction<DB>,
   crypto: LicenseKeyCrypto,
-  input: { subscriptionId: string; accountId: string | null; now: Date },
+  input: { subscriptionId: string; accountId: string | null; now: Date; name?: string },
 ): Promise<string> {
   const key = crypto.generate();
   await insertKey(executor, {
     subscriptionId: input.subscriptionId,
     accountId: input.accountId,
     kind: "primary",
-    name: "Primary Key",
+    name: input.name ?? "Primary Key",
     licenses: null,
     maxUsersPerFarm: null,
     renewWithSubscription: true,

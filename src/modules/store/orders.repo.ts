@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
 import type { DB, OrderLinesTable, OrderStatus, OrdersTable, PaymentStatus, PaymentsTable } from "../../db/schema.ts";
-import { AppError } from "../../server/errors.ts";
+import { decodeTimeCursor, encodeTimeCursor } from "../../db/time-cursor.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 export type Engine = "sqlite" | "postgres";
@@ -103,22 +103,6 @@ export async function findPaymentByRef(executor: Executor, gateway: string, gate
 
 // ---- Keyset pages, newest first, over orders_account_created_idx / orders_status_created_idx ----
 
-type Cursor = { at: string; id: string };
-const badCursor = () => new AppError(400, "VALIDATION_FAILED", "The page cursor is not valid; start from the first page.");
-
-function decodeCursor(raw: string | undefined): Cursor | null {
-  if (!raw) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if (typeof at === "string" && typeof id === "string" && !Number.isNaN(Date.parse(at))) return { at, id };
-  } catch {
-    // fall through
-  }
-  throw badCursor();
-}
-
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.at, c.id])).toString("base64url");
-
 export type OrderPageFilter = {
   /** Null for the operators' list of every account's orders. */
   accountId: string | null;
@@ -129,7 +113,7 @@ export type OrderPageFilter = {
 };
 
 export async function listOrderPage(executor: Executor, filter: OrderPageFilter) {
-  const cursor = decodeCursor(filter.cursor);
+  const cursor = decodeTimeCursor(filter.cursor);
   let query = executor.selectFrom("orders").selectAll();
   if (filter.accountId !== null) query = query.where("accountId", "=", filter.accountId);
   if (filter.status) query = query.where("status", "=", filter.status);
@@ -147,7 +131,7 @@ export async function listOrderPage(executor: Executor, filter: OrderPageFilter)
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > filter.limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+    nextCursor: rows.length > filter.limit && last ? encodeTimeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
   };
 }
 
