@@ -43,6 +43,8 @@ export const SubscriptionSummary = z.object({
   displayName: z.string(),
   product: Product,
   licenseType: LicenseType,
+  /** Online subscriptions can take more licenses in the store; the others go through their seller. */
+  salesChannel: SalesChannel,
   status: SubscriptionStatus,
   totalLicenses: z.number().int(),
   expiresAt: z.iso.datetime().nullable(),

@@ -1,17 +1,18 @@
 import { maskKey } from "../../../contracts/license-key-format.ts";
 import type { LicenseKeyView, SubscriptionDetails, SubscriptionSummary } from "../../../contracts/licensing.ts";
 import type { LicenseKeyCrypto } from "./license-key-crypto.ts";
-import type { KeyRow, SubscriptionRow } from "./licensing.repo.ts";
+import type { KeyRow, SubscriptionRow, SubscriptionSummaryRow } from "./licensing.repo.ts";
 import { daysLeft, subscriptionStatus } from "./subscription-status.ts";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toSummary(s: SubscriptionRow, now: Date): SubscriptionSummary {
+export function toSummary(s: SubscriptionSummaryRow, now: Date): SubscriptionSummary {
   return {
     id: s.id,
     displayName: s.displayName,
     product: { id: s.productId, code: s.productCode, name: s.productName },
     licenseType: s.licenseType,
+    salesChannel: s.salesChannel,
     status: subscriptionStatus(s, now),
     totalLicenses: s.totalLicenses,
     expiresAt: iso(s.expiresAt),

@@ -109,6 +109,7 @@ export type SubscriptionSummaryRow = Pick<
   | "productCode"
   | "productName"
   | "licenseType"
+  | "salesChannel"
   | "totalLicenses"
   | "expiresAt"
   | "suspendedAt"
@@ -135,6 +136,7 @@ export async function listSubscriptionSummaries(
       "p.code as productCode",
       "p.name as productName",
       "s.licenseType",
+      "s.salesChannel",
       "s.totalLicenses",
       "s.expiresAt",
       "s.suspendedAt",

@@ -24,7 +24,6 @@ import {
   listKeys,
   listSubscriptionKeyAdmins,
   listSubscriptionSummaries,
-  type SubscriptionRow,
 } from "./licensing.repo.ts";
 import { scopeFor } from "./licensing-scope.ts";
 
@@ -143,7 +142,7 @@ export function createSubscriptionsService({ database, crypto, clock, rateLimit 
         ...(query.display !== "all" ? { status: query.display } : {}),
       });
       // toSummary reads only the columns of SubscriptionSummaryRow.
-      const rows = found.map((s) => toSummary(s as SubscriptionRow, now));
+      const rows = found.map((s) => toSummary(s, now));
       rows.sort(SORTERS[query.sort]);
       let start = 0;
       if (query.cursor) {

@@ -3,12 +3,15 @@ import { canBuyMore, checkNewTotal } from "./upgrade-form.ts";
 
 describe("Buy More Licenses", () => {
   it("offers prepaid subscriptions that have not expired", () => {
-    expect(canBuyMore({ licenseType: "subscription", status: "active" })).toBe(true);
-    expect(canBuyMore({ licenseType: "subscription", status: "expiring_soon" })).toBe(true);
-    expect(canBuyMore({ licenseType: "subscription", status: "grace" })).toBe(false);
-    expect(canBuyMore({ licenseType: "subscription", status: "suspended" })).toBe(false);
-    expect(canBuyMore({ licenseType: "trial", status: "active" })).toBe(false);
-    expect(canBuyMore({ licenseType: "permanent", status: "active" })).toBe(false);
+    expect(canBuyMore({ licenseType: "subscription", salesChannel: "online", status: "active" })).toBe(true);
+    expect(canBuyMore({ licenseType: "subscription", salesChannel: "online", status: "expiring_soon" })).toBe(true);
+    expect(canBuyMore({ licenseType: "subscription", salesChannel: "online", status: "grace" })).toBe(false);
+    expect(canBuyMore({ licenseType: "subscription", salesChannel: "online", status: "suspended" })).toBe(false);
+    expect(canBuyMore({ licenseType: "trial", salesChannel: "online", status: "active" })).toBe(false);
+    expect(canBuyMore({ licenseType: "permanent", salesChannel: "online", status: "active" })).toBe(false);
+    // Bought through a reseller or the vendor's sales team: more licenses come from them.
+    expect(canBuyMore({ licenseType: "subscription", salesChannel: "reseller", status: "active" })).toBe(false);
+    expect(canBuyMore({ licenseType: "subscription", salesChannel: "direct", status: "active" })).toBe(false);
   });
 
   it("wants a new total above the current one", () => {

@@ -7,9 +7,11 @@ import type { SubscriptionSummary } from "../licensing/api.ts";
  */
 export const MAX_TOTAL = 1_000_000;
 
-export function canBuyMore(subscription: Pick<SubscriptionSummary, "licenseType" | "status">): boolean {
+export function canBuyMore(subscription: Pick<SubscriptionSummary, "licenseType" | "salesChannel" | "status">): boolean {
   return (
-    subscription.licenseType === "subscription" && (subscription.status === "active" || subscription.status === "expiring_soon")
+    subscription.licenseType === "subscription" &&
+    subscription.salesChannel === "online" &&
+    (subscription.status === "active" || subscription.status === "expiring_soon")
   );
 }
 
