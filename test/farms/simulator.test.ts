@@ -67,7 +67,9 @@ describe("farm simulate", () => {
         farms: 3,
         profile: "overuse",
         intervalSeconds: 1200,
-        timeScale: 4800, // 250 ms a round
+        // 1 s a round: a round more than an interval late is skipped (as a real farm would), and a
+        // loaded CI machine can stall 250 ms; the counts below must not depend on the machine.
+        timeScale: 1200,
         rounds: 6,
         prefix: "sim-over",
       },
@@ -124,7 +126,7 @@ describe("farm simulate", () => {
         key: s.primaryKey,
         farms: 2,
         profile: "steady",
-        timeScale: 3000, // 400 ms a round
+        timeScale: 1200, // 1 s a round (see above)
         rounds: 4,
         prefix: "sim-flaky",
         deactivateOnExit: true,
@@ -164,7 +166,7 @@ describe("farm simulate", () => {
     const result = await runSimulation(
       {
         ...{ url, email: admin.email, password: admin.password, key: s.primaryKey },
-        ...{ farms: 1, profile: "waves", timeScale: 8000, rounds: 3, prefix: "sim-moved" },
+        ...{ farms: 1, profile: "waves", timeScale: 2400, rounds: 3, prefix: "sim-moved" },
       },
       { log: () => {}, fetch: hijack },
     );
