@@ -1,7 +1,8 @@
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderInvoicePdf } from "../../src/modules/store/invoice-pdf.ts";
 import { ACME, businessAccount, call, member, person } from "../helpers/account-fixtures.ts";
-import { pdfText } from "../helpers/pdf-text.ts";
+import { pdfFontNames, pdfFontPrograms, pdfText } from "../helpers/pdf-text.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 import { TEST_ENGINE } from "../helpers/test-database.ts";
 import { counterValue, invoiceRows, invoiceUrl, payAndInvoice, plantOrder } from "./invoice-kit.ts";
@@ -130,6 +131,8 @@ describe(`the invoice PDF (${TEST_ENGINE})`, () => {
     ]) {
       expect(text).toContain(expected);
     }
+    // Western European text needs no font file: the standard fonts print it.
+    expect(pdfFontNames(response.rawPayload)).toEqual(["Helvetica", "Helvetica-Bold"]);
   });
 
   it("answers 404 INVOICE_NOT_FOUND before payment, 404 for another account's order, 403 to a Regular Member", async () => {
@@ -165,14 +168,93 @@ describe(`the invoice PDF (${TEST_ENGINE})`, () => {
     expect(get?.responses["200"].content["application/pdf"].schema).toMatchObject({ type: "string", format: "binary" });
   });
 
-  it("renders any company name: characters the standard fonts lack are replaced, never a crash", async () => {
+  // The addresses' second line is the postcode (COMPANY's) and the city.
+  it.each([
+    ["Japanese", "株式会社サンプル商事", "芝公園4丁目2-8 髙﨑ビル", "東京都港区", /^NotoSansHans-Bold/],
+    ["Russian", "ООО «Ромашка»", "ул. Тверская, д. 7, стр. 2", "Москва", /^NotoSans-Bold/],
+    ["Chinese", "北京软件科技发展有限公司", "海淀区中关村大街1号", "北京市", /^NotoSansHans-Bold/],
+  ] as const)(
+    "prints a %s company name and address as they are, in a sound embedded font subset",
+    async (language, companyName, addressLine1, city, font) => {
+      const admin = await person(t, `inv-${language.toLowerCase()}`);
+      const accountId = await businessAccount(t, admin, { ...COMPANY, companyName, addressLine1, city });
+      const orderId = await plantOrder(t, accountId);
+      await payAndInvoice(t, orderId);
+      const response = await call(t, admin, "GET", invoiceUrl(accountId, orderId));
+      expect(response.statusCode).toBe(200);
+      const lines = pdfText(response.rawPayload).split("\n");
+      // 﨑 is missing from the CJK font: it prints as the usual 崎.
+      for (const line of [companyName, addressLine1.replace("﨑", "崎"), `10115 ${city}`]) expect(lines).toContain(line);
+      expect(pdfFontNames(response.rawPayload).some((name) => font.test(name))).toBe(true);
+      for (const program of pdfFontPrograms(response.rawPayload)) expect(drawable(program), program.kind).toBe(true);
+      // A subset (the glyphs drawn), not the 8 MB font.
+      expect(response.rawPayload.length).toBeLessThan(150_000);
+    },
+  );
+
+  it("prints a name mixing scripts as one line, with ? only for what no font has", async () => {
     const admin = await person(t, "inv-unicode");
     const accountId = await businessAccount(t, admin, { ...COMPANY, companyName: "株式会社サンプル Łódź Trading 🚀" });
     const orderId = await plantOrder(t, accountId);
     await payAndInvoice(t, orderId);
     const response = await call(t, admin, "GET", invoiceUrl(accountId, orderId));
     expect(response.statusCode).toBe(200);
-    expect(pdfText(response.rawPayload)).toContain("???????? Lódz Trading ?");
+    expect(pdfText(response.rawPayload).split("\n")).toContain("株式会社サンプル Łódź Trading ?");
+  });
+
+  it("never fails on hostile text: controls, emoji, lone surrogates, scripts no font has, very long values", async () => {
+    const hostile = [
+      "\u0000\u0007Null\r\nand\ttabs",
+      "👨‍👩‍👧 family ❤️ and 🚀",
+      "lone \ud800 surrogate \udfff",
+      "주식회사 한국 شركة עברית ไทย",
+      "e\u0301 \u200b\u200e\u00ad invisible",
+      "長".repeat(20_000),
+      "x".repeat(100_000),
+    ];
+    const party = {
+      name: hostile.join(" "),
+      addressLines: hostile,
+      country: "ZZ",
+      taxId: hostile[1] ?? "",
+      email: null,
+      phone: null,
+    };
+    const started = Date.now();
+    const pdf = await renderInvoicePdf({
+      number: "INV-000888",
+      issuedAt: new Date("2027-01-01T00:00:00Z"),
+      seller: party,
+      buyer: party,
+      orderReference: "LP-TEST",
+      currency: "EUR",
+      lines: hostile.map((description) => ({
+        description,
+        periodStartsAt: new Date("2027-01-01T00:00:00Z"),
+        periodEndsAt: new Date("2028-01-01T00:00:00Z"),
+        quantity: 1,
+        unitAmount: 100,
+        amount: 100,
+      })),
+      subtotal: 700,
+      tax: { name: hostile[1] ?? "", rateBp: 0, amount: 0 },
+      total: 700,
+      paid: { at: new Date("2027-01-01T00:00:00Z"), method: hostile[0] ?? "" },
+      testMode: true,
+    });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const text = pdfText(pdf);
+    const lines = text.split("\n");
+    expect(lines).toContain("Null and tabs"); // controls are spaces
+    expect(text).toContain("??? family ? and ?"); // a ? per emoji (the family is three), joiners and selectors dropped
+    expect(text).toContain("lone ? surrogate ?");
+    expect(text).toContain("???? ?? ???? ????? ???"); // Korean, Arabic, Hebrew, Thai: no font
+    expect(text).toContain("é invisible"); // combined, and the invisible characters gone
+    // A runaway value is cut at 12 lines, the last ending with "…": the invoice stays a few pages.
+    // Five values hold the 長 run (both names, both addresses, a description).
+    expect(lines.filter((line) => /^長+…?$/.test(line)).length).toBeLessThanOrEqual(12 * 5);
+    expect(lines.some((line) => /^長+…$/.test(line))).toBe(true);
+    expect(Number(/page 1 of (\d+)/.exec(text)?.[1])).toBeLessThan(20);
   });
 
   it("flows a long order onto more pages, each numbered", async () => {
@@ -207,3 +289,18 @@ describe(`the invoice PDF (${TEST_ENGINE})`, () => {
     expect(text).toContain("Consumption tax 10%");
   });
 });
+
+type FontkitFont = { numGlyphs: number; getGlyph(id: number): { path: { commands: unknown[] } } };
+const fontkit: { create(bytes: Uint8Array): FontkitFont } = createRequire(import.meta.url)("fontkit");
+
+/**
+ * Whether a viewer can draw an embedded font program: a CFF header with a valid offset size,
+ * a TrueType subset whose every glyph has an outline. A broken subsetter (as
+ * `@pdf-lib/fontkit` is) leaves the text extractable but draws blanks, which pdfText cannot see.
+ */
+function drawable({ kind, bytes }: { kind: "TrueType" | "CFF"; bytes: Uint8Array }): boolean {
+  if (kind === "CFF") return bytes[0] === 1 && bytes[2] === 4 && [1, 2, 3, 4].includes(bytes[3] ?? 0);
+  const font = fontkit.create(bytes);
+  for (let id = 1; id < font.numGlyphs; id++) if (font.getGlyph(id).path.commands.length === 0) return false;
+  return true;
+}

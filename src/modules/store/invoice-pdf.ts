@@ -1,6 +1,8 @@
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import { type Color, PDFDocument, type PDFPage, rgb } from "pdf-lib";
 import type { InvoiceParty } from "../../db/schema.ts";
-import { countryName, formatDate, formatMoney, formatRate, toPrintable } from "./invoices/invoice-format.ts";
+import { InvoiceFonts } from "./invoices/invoice-fonts.ts";
+import { countryName, formatDate, formatMoney, formatRate } from "./invoices/invoice-format.ts";
+import { wrap } from "./invoices/invoice-wrap.ts";
 
 export type InvoiceLine = {
   description: string;
@@ -37,22 +39,19 @@ const GREY = rgb(0.35, 0.35, 0.35);
 const RULE = rgb(0.75, 0.75, 0.75);
 /** Table columns: left edge (or right edge for numbers) in points. */
 const COL = { description: MARGIN, period: 200, quantity: 345, unit: 445, amount: A4.width - MARGIN };
-/** Longest description printed, in lines (a safeguard: order lines are short). */
-const MAX_DESCRIPTION_LINES = 12;
-
-type Fonts = { regular: PDFFont; bold: PDFFont; printable: ReadonlySet<number> };
-
 /**
- * Renders the invoice as an A4 PDF with real, extractable text in the standard Helvetica
- * fonts (no font file to ship). Those fonts only cover WinAnsi (Western European) text:
- * other characters are replaced (see toPrintable), so any input renders. Long tables flow
- * onto more pages, each with the table header and a page number.
+ * Renders the invoice as an A4 PDF with real, extractable text: Helvetica for Western
+ * European text, and embedded Unicode fonts (subsets) for the rest: Cyrillic, Greek,
+ * Chinese, Japanese (see InvoiceFonts). What no font has is replaced (see toPrintable),
+ * so any input renders. Long tables flow onto more pages, each with the table header and
+ * a page number.
  */
 export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const fonts: Fonts = { regular, bold, printable: new Set(regular.getCharacterSet()) };
+  // Every value the invoice prints is in its JSON (plus the countries' names): the fonts
+  // are chosen for those characters. The labels are plain ASCII.
+  const sample = [JSON.stringify(invoice), countryName(invoice.seller.country), countryName(invoice.buyer.country)].join(" ");
+  const fonts = await InvoiceFonts.embed(pdf, sample);
   pdf.setTitle(`Invoice ${invoice.number}`);
   pdf.setAuthor(invoice.seller.name);
   pdf.setProducer("License Portal");
@@ -110,7 +109,7 @@ class PageWriter {
 
   constructor(
     private readonly pdf: PDFDocument,
-    private readonly fonts: Fonts,
+    private readonly fonts: InvoiceFonts,
   ) {
     this.page = this.addPage();
   }
@@ -133,23 +132,24 @@ class PageWriter {
     if (this.inTable) this.tableHeader();
   }
 
-  private fit(text: string) {
-    return toPrintable(text, this.fonts.printable);
+  /** The value as printable lines no wider than maxWidth (see wrap). */
+  private lines(raw: string, size: number, bold: boolean, maxWidth: number): string[] {
+    return wrap(this.fonts.printable(raw), (s) => this.fonts.width(s, bold, size), maxWidth);
   }
 
   text(
     raw: string,
     x: number,
-    options: { size?: number; bold?: boolean; right?: boolean; color?: typeof GREY; maxWidth?: number } = {},
+    options: { size?: number; bold?: boolean; right?: boolean; color?: Color; maxWidth?: number } = {},
   ) {
     const size = options.size ?? BODY;
-    const font = options.bold ? this.fonts.bold : this.fonts.regular;
+    const bold = options.bold ?? false;
     const maxWidth = options.maxWidth ?? (options.right ? x - MARGIN : A4.width - MARGIN - x);
-    for (const line of wrap(this.fit(raw), font, size, maxWidth)) {
+    for (const line of this.lines(raw, size, bold, maxWidth)) {
       this.ensure(size + 4);
       this.y -= size + 4;
-      const left = options.right ? x - font.widthOfTextAtSize(line, size) : x;
-      this.page.drawText(line, { x: left, y: this.y, size, font, color: options.color ?? rgb(0, 0, 0) });
+      const left = options.right ? x - this.fonts.width(line, bold, size) : x;
+      this.fonts.draw(this.page, line, { x: left, y: this.y, size, bold, color: options.color ?? rgb(0, 0, 0) });
     }
   }
 
@@ -205,10 +205,7 @@ class PageWriter {
   }
 
   tableRow(line: InvoiceLine, currency: string) {
-    const description = wrap(this.fit(line.description), this.fonts.regular, BODY, COL.period - COL.description - 10).slice(
-      0,
-      MAX_DESCRIPTION_LINES,
-    );
+    const description = this.lines(line.description, BODY, false, COL.period - COL.description - 10);
     // The whole row on one page: the cells are drawn side by side from the same top.
     this.ensure((BODY + 4) * Math.max(2, description.length) + 4);
     const y = this.y;
@@ -242,34 +239,8 @@ class PageWriter {
   finish(number: string) {
     this.inTable = false;
     this.pages.forEach((page, index) => {
-      const footer = this.fit(`${number} - page ${index + 1} of ${this.pages.length}`);
-      page.drawText(footer, { x: MARGIN, y: MARGIN / 2, size: 8, font: this.fonts.regular, color: GREY });
+      const footer = this.fonts.printable(`${number} - page ${index + 1} of ${this.pages.length}`);
+      this.fonts.draw(page, footer, { x: MARGIN, y: MARGIN / 2, size: 8, bold: false, color: GREY });
     });
   }
-}
-
-/** Splits text into lines no wider than maxWidth, breaking inside words that are longer than a line. */
-function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const width = (s: string) => font.widthOfTextAtSize(s, size);
-  const lines: string[] = [];
-  let current = "";
-  for (const word of text.split(" ").filter((w) => w !== "")) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (width(candidate) <= maxWidth) {
-      current = candidate;
-      continue;
-    }
-    if (current) lines.push(current);
-    current = "";
-    let rest = word;
-    while (width(rest) > maxWidth && rest.length > 1) {
-      let cut = rest.length - 1;
-      while (cut > 1 && width(rest.slice(0, cut)) > maxWidth) cut--;
-      lines.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-    }
-    current = rest;
-  }
-  if (current) lines.push(current);
-  return lines.length > 0 ? lines : [""];
 }

@@ -1,6 +1,6 @@
 /**
  * Text helpers for the invoice PDF: money from minor units, tax rates from basis points,
- * dates, country names, and what the PDF's standard fonts can print.
+ * dates, country names, and what the invoice fonts can print.
  */
 
 /** Digits after the decimal point for a currency (2 when Intl does not know the code). */
@@ -46,8 +46,13 @@ export function countryName(code: string | null): string | null {
   }
 }
 
-/** Letters the standard fonts lack but that have an obvious Latin stand-in (NFKD does not decompose them). */
+/**
+ * Letters the fonts may lack but that have an obvious stand-in NFKD does not give: Latin
+ * ones for Helvetica alone, and 﨑 (a kanji common in Japanese names that the CJK font
+ * lacks) as the usual 崎.
+ */
 const STAND_INS: Record<string, string> = {
+  "\uFA11": "崎",
   Ł: "L",
   ł: "l",
   Đ: "D",
@@ -65,26 +70,32 @@ const STAND_INS: Record<string, string> = {
   "\u202f": " ",
 };
 
+/** Invisible format characters (joiners, direction marks, soft hyphens) and variation selectors: nothing to draw. */
+const INVISIBLE = /^[\p{Cf}\p{Variation_Selector}]$/u;
+
 /**
- * Makes text printable with a standard PDF font (WinAnsi: Latin-1 plus a few extras):
- * whitespace and control characters become spaces, accented letters outside the set lose
- * their accent (ő → o), a few letters get a stand-in (Ł → L), and anything else (Japanese,
- * Cyrillic, emoji, …) becomes "?". The font would refuse such characters, so without this
- * a company name could stop the invoice from being made at all.
+ * Makes text printable with the invoice's fonts (`covers` tells whether one of them has a
+ * code point): whitespace and control characters become spaces, invisible format
+ * characters go, and a character no font has falls back to its compatibility form
+ * (﨑 → 崎, ① → 1), a letter without its accent (ő → o), a Latin stand-in (Ł → L), or
+ * "?" (emoji, Korean, …). A font refuses, or draws an empty box for, a character it lacks:
+ * without this a company name could stop the invoice from being made or print as blanks.
  */
-export function toPrintable(text: string, supported: ReadonlySet<number>): string {
+export function toPrintable(text: string, covers: (codePoint: number) => boolean): string {
   let out = "";
   for (const char of text.normalize("NFC")) {
     const code = char.codePointAt(0) ?? 0;
     if (code < 0x20 || (code >= 0x7f && code < 0xa0) || /\s/u.test(char)) {
       out += " ";
-    } else if (supported.has(code)) {
+    } else if (INVISIBLE.test(char)) {
+      // dropped
+    } else if (covers(code)) {
       out += char;
-    } else if (STAND_INS[char] !== undefined) {
+    } else if (STAND_INS[char] !== undefined && [...STAND_INS[char]].every((c) => covers(c.codePointAt(0) ?? 0))) {
       out += STAND_INS[char];
     } else {
       const base = [...char.normalize("NFKD")].filter((c) => !/\p{M}/u.test(c));
-      out += base.length > 0 && base.every((c) => supported.has(c.codePointAt(0) ?? 0)) ? base.join("") : "?";
+      out += base.length > 0 && base.every((c) => covers(c.codePointAt(0) ?? 0)) ? base.join("") : "?";
     }
   }
   return out;
