@@ -41,6 +41,8 @@ const EnvSchema = z
     BANK_TRANSFER_DETAILS: z.string().max(1000).optional(),
     // The built-in test card gateway: on by default except in production, where a real provider belongs.
     STORE_TEST_GATEWAY: z.enum(["on", "off"]).optional(),
+    // Where uploaded files (release downloads, later support attachments) are kept.
+    STORAGE_DIR: z.string().trim().min(1).max(1000).default("./data/files"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SMTP_URL) {
@@ -82,6 +84,8 @@ export type Config = Readonly<{
     bankTransferDetails: string[] | null;
     testGateway: boolean;
   };
+  /** The directory of the local file storage (src/storage/local-disk-storage.ts). */
+  storageDir: string;
 }>;
 
 export class ConfigError extends Error {}
@@ -140,5 +144,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           : ["Demo Bank plc", "IBAN GB00 DEMO 0000 0000 0000 00", "BIC DEMOGB2L"],
       testGateway: (env.STORE_TEST_GATEWAY ?? (env.NODE_ENV === "production" ? "off" : "on")) === "on",
     },
+    storageDir: env.STORAGE_DIR,
   });
 }

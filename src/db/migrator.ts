@@ -7,6 +7,7 @@ import * as createLicensing from "./migrations/2026_11_26_000005_create_licensin
 import * as createSubscriptionReminders from "./migrations/2026_11_26_000006_create_subscription_reminders.ts";
 import * as createFarms from "./migrations/2026_11_26_000007_create_farms.ts";
 import * as createStore from "./migrations/2026_11_26_000008_create_store.ts";
+import * as createDownloads from "./migrations/2026_11_26_000009_create_downloads.ts";
 
 /**
  * Migrations are listed here rather than read from disk, so they work the same from
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_26_000006_create_subscription_reminders": createSubscriptionReminders,
   "2026_11_26_000007_create_farms": createFarms,
   "2026_11_26_000008_create_store": createStore,
+  "2026_11_26_000009_create_downloads": createDownloads,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -401,6 +401,32 @@ export type RenewalAttemptsTable = {
   nextAttemptAt: Date | null;
 };
 
+/** A blob in the file storage (src/storage); releases now, support attachments later. */
+export type StoredFilesTable = {
+  id: string;
+  storageKey: string;
+  byteSize: number;
+  sha256: string;
+  mediaType: string;
+  purpose: "release" | "attachment";
+  uploadedByUserId: string | null;
+  createdAt: Date;
+};
+export type ReleasesTable = {
+  id: string;
+  productId: string;
+  version: string;
+  platform: string;
+  fileName: string;
+  notes: string;
+  fileId: string | null;
+  status: "draft" | "published";
+  releasedAt: Date | null;
+  createdByUserId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
 export type DB = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -436,4 +462,6 @@ export type DB = {
   invoiceCounters: InvoiceCountersTable;
   invoices: InvoicesTable;
   renewalAttempts: RenewalAttemptsTable;
+  storedFiles: StoredFilesTable;
+  releases: ReleasesTable;
 };

@@ -11,6 +11,7 @@ import { createAccountAccess } from "../modules/accounts/account-access.ts";
 import { accountsRoutes } from "../modules/accounts/accounts.routes.ts";
 import { createAccountsService } from "../modules/accounts/accounts.service.ts";
 import { accountAuditRoutes } from "../modules/audit/account-audit.routes.ts";
+import { registerDownloads } from "../modules/downloads/downloads.plugin.ts";
 import { createActivationService } from "../modules/farms/activation.service.ts";
 import { createCertificateSigner } from "../modules/farms/certificates.ts";
 import { createCheckInService } from "../modules/farms/check-in.service.ts";
@@ -178,6 +179,7 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
   await farmsRoutes(app, { access, farms: createFarmsService({ database, clock }) });
   const store = await registerStore(app, { config, database, clock, access, identity, crypto });
   await invoicesRoutes(app, { access, database });
+  await registerDownloads(app, { config, database, clock, identity });
   const renewals = createRenewalJob({ database, clock, gateways: store.gateways, settlement: store.settlement, logger: app.log });
   const usageJobs = createUsageJobs({ database, clock, publicUrl: config.publicUrl, logger: app.log });
 

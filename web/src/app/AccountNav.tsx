@@ -2,6 +2,8 @@ import "../styles/store.css";
 import { useTranslation } from "react-i18next";
 import { useActiveAccount } from "../features/accounts/active-account.ts";
 import { accountPath, matchAccountRoute } from "../features/accounts/paths.ts";
+import { docsPath, matchDocsRoute } from "../features/docs/paths.ts";
+import { downloadsPath, matchDownloadsRoute } from "../features/downloads/paths.ts";
 import { farmsPath, matchFarmsRoute } from "../features/farms/paths.ts";
 import { matchSubscriptionRoute } from "../features/licensing/paths.ts";
 import { matchStoreRoute, storePaths } from "../features/store/paths.ts";
@@ -22,6 +24,8 @@ export function AccountNav() {
   const subscription = matchSubscriptionRoute(pathname);
   const farms = matchFarmsRoute(pathname);
   const store = matchStoreRoute(pathname);
+  const downloads = matchDownloadsRoute(pathname);
+  const docs = matchDocsRoute(pathname);
   // Orders and an order's page are "Orders"; Purchase, Buy More Licenses and Payment Options are "Purchase".
   const storeSection = store ? (store.page === "orders" || store.page === "order" ? "orders" : "store") : null;
   const route = subscription
@@ -30,13 +34,20 @@ export function AccountNav() {
       ? { accountId: farms.accountId, section: "farms" as const }
       : store && storeSection
         ? { accountId: store.accountId, section: storeSection }
-        : matchAccountRoute(pathname);
+        : downloads
+          ? { accountId: downloads.accountId, section: "downloads" as const }
+          : docs
+            ? { accountId: docs.accountId, section: "documentation" as const }
+            : matchAccountRoute(pathname);
   const here = route?.accountId === active.id ? route.section : null;
   const isBusiness = active.summary?.kind === "business";
   const accountId = active.id;
   const links: Array<{ id: string; to: string; label: string; current: boolean }> = [
     { id: "dashboard", to: accountPath(accountId), label: t("nav.dashboard"), current: here === "dashboard" },
     { id: "farms", to: farmsPath(accountId), label: t("nav.farms"), current: here === "farms" },
+    // Every member sees both; the server decides what Downloads lists (an active subscription).
+    { id: "downloads", to: downloadsPath(accountId), label: t("nav.downloads"), current: here === "downloads" },
+    { id: "documentation", to: docsPath(accountId), label: t("nav.documentation"), current: here === "documentation" },
   ];
   // Only Account Administrators buy and see orders (the server refuses everyone else: 403 ADMIN_ROLE_REQUIRED).
   if (active.summary?.role === "admin") {
@@ -51,7 +62,7 @@ export function AccountNav() {
       id: "business-profile",
       to: accountPath(accountId, "business-profile"),
       label: t("nav.businessProfile"),
-      current: here !== null && here !== "dashboard" && here !== "farms" && here !== "store" && here !== "orders",
+      current: here !== null && !["dashboard", "farms", "store", "orders", "downloads", "documentation"].includes(here),
     });
   }
 

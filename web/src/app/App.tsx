@@ -10,6 +10,10 @@ import { HomeRedirect } from "../features/accounts/HomeRedirect.tsx";
 import { type AccountSection, matchAccountRoute } from "../features/accounts/paths.ts";
 import { AuditLogPage } from "../features/audit/AuditLogPage.tsx";
 import { MailboxPage } from "../features/dev-mailbox/MailboxPage.tsx";
+import { DocumentationPage } from "../features/docs/DocumentationPage.tsx";
+import { matchDocsRoute } from "../features/docs/paths.ts";
+import { DownloadsPage } from "../features/downloads/DownloadsPage.tsx";
+import { matchDownloadsRoute } from "../features/downloads/paths.ts";
 import { FarmsPage } from "../features/farms/FarmsPage.tsx";
 import { matchFarmsRoute } from "../features/farms/paths.ts";
 import { EmailVerifiedPage } from "../features/identity/EmailVerifiedPage.tsx";
@@ -128,6 +132,10 @@ function Routes() {
   if (farms) return accountPage(farms.accountId, path, <FarmsPage accountId={farms.accountId} />);
   const store = matchStoreRoute(path);
   if (store) return accountPage(store.accountId, path, STORE_PAGES[store.page](store));
+  const downloads = matchDownloadsRoute(path);
+  if (downloads) return accountPage(downloads.accountId, path, <DownloadsPage />);
+  const docs = matchDocsRoute(path);
+  if (docs) return accountPage(docs.accountId, path, <DocumentationPage />);
   // The test gateway's extra step stands in for a card provider's page: public, outside any account.
   const testAuthentication = matchTestAuthenticationRoute(path);
   if (testAuthentication) {

@@ -7,6 +7,7 @@ import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { Link } from "../../app/router.tsx";
 import { useMe } from "../../lib/session.ts";
 import { PageHeading } from "../../ui/PageHeading.tsx";
+import { ReleasesPage } from "../downloads/operator/ReleasesPage.tsx";
 import { CataloguePage } from "./CataloguePage.tsx";
 import { IssuePage } from "./IssuePage.tsx";
 import { OperatorAccountPage } from "./OperatorAccountPage.tsx";
@@ -39,12 +40,13 @@ function OperatorNav({ route }: { route: OperatorRoute }) {
     {
       to: operatorPaths.search(),
       label: t("operator.nav.search"),
-      current: !["issue", "catalogue", "prices", "orders"].includes(route.page),
+      current: !["issue", "catalogue", "prices", "orders", "downloads"].includes(route.page),
     },
     { to: operatorPaths.issue(), label: t("operator.nav.issue"), current: route.page === "issue" },
     { to: operatorPaths.catalogue(), label: t("operator.nav.catalogue"), current: route.page === "catalogue" },
     { to: operatorPaths.prices(), label: t("operator.nav.prices"), current: route.page === "prices" },
     { to: operatorPaths.orders(), label: t("operator.nav.orders"), current: route.page === "orders" },
+    { to: operatorPaths.downloads(), label: t("operator.nav.downloads"), current: route.page === "downloads" },
   ];
   return (
     <nav className="operator-nav" aria-label={t("operator.nav.label")}>
@@ -74,6 +76,7 @@ export function OperatorRoutes({ path }: { path: string }) {
     catalogue: () => <CataloguePage />,
     prices: () => <PriceListPage />,
     orders: () => <StoreOrdersPage />,
+    downloads: () => <ReleasesPage />,
     account: () => (route.page === "account" ? <OperatorAccountPage accountId={route.accountId} /> : null),
     subscription: () =>
       route.page === "subscription" ? <OperatorSubscriptionPage subscriptionId={route.subscriptionId} /> : null,

@@ -7,6 +7,7 @@ export type OperatorRoute =
   | { page: "catalogue" }
   | { page: "prices" }
   | { page: "orders" }
+  | { page: "downloads" }
   | { page: "account"; accountId: string }
   | { page: "subscription"; subscriptionId: string };
 
@@ -26,6 +27,7 @@ export const operatorPaths = {
   catalogue: () => "/operator/catalogue",
   prices: () => "/operator/store/prices",
   orders: () => "/operator/store/orders",
+  downloads: () => "/operator/downloads",
 };
 
 export function matchOperatorRoute(path: string): OperatorRoute | null {
@@ -34,6 +36,7 @@ export function matchOperatorRoute(path: string): OperatorRoute | null {
   if (matchPath("/operator/catalogue", path)) return { page: "catalogue" };
   if (matchPath("/operator/store/prices", path)) return { page: "prices" };
   if (matchPath("/operator/store/orders", path)) return { page: "orders" };
+  if (matchPath("/operator/downloads", path)) return { page: "downloads" };
   const account = matchPath("/operator/accounts/:accountId", path);
   if (account?.accountId) return { page: "account", accountId: account.accountId };
   const subscription = matchPath("/operator/subscriptions/:subscriptionId", path);
