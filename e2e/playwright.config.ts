@@ -13,6 +13,9 @@ const tmpDir = join(root, ".tmp");
 mkdirSync(tmpDir, { recursive: true });
 process.env.E2E_DATABASE_FILE ??= join(tmpDir, `e2e-${Date.now()}-${process.pid}.sqlite`);
 const databaseFile = process.env.E2E_DATABASE_FILE;
+// Uploaded release files go next to the run's database, not into ./data.
+process.env.E2E_STORAGE_DIR ??= join(tmpDir, `e2e-${Date.now()}-${process.pid}-files`);
+const storageDir = process.env.E2E_STORAGE_DIR;
 
 /** Expects dist/web to be built already (`npm run build:web`; scripts/test-all.mjs does it first). */
 export default defineConfig({
@@ -66,6 +69,7 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       AUTH_RATE_LIMIT: "off",
       OUTBOX_POLL_MS: "100",
+      STORAGE_DIR: storageDir,
     },
   },
 });

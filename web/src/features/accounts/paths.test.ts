@@ -43,6 +43,11 @@ describe("switchTarget keeps the page where it exists for the other account", ()
     expect(switchTarget("/accounts/b1/farms", memberOf)).toBe("/accounts/b2/farms");
   });
 
+  it("Downloads and Documentation → the same page of the other account", () => {
+    expect(switchTarget("/accounts/b1/downloads", personal)).toBe("/accounts/p/downloads");
+    expect(switchTarget("/accounts/b1/documentation", memberOf)).toBe("/accounts/b2/documentation");
+  });
+
   it("pages outside an account go to the Dashboard", () => {
     expect(switchTarget("/profile", adminOf)).toBe("/accounts/b1");
   });

@@ -1,5 +1,7 @@
 import type { AccountSummary } from "../../../../contracts/accounts.ts";
 import { matchPath } from "../../app/router.tsx";
+import { docsPath, matchDocsRoute } from "../docs/paths.ts";
+import { downloadsPath, matchDownloadsRoute } from "../downloads/paths.ts";
 import { farmsPath, matchFarmsRoute } from "../farms/paths.ts";
 
 /** The pages of one account; the id travels in the URL, so two tabs can show two accounts. */
@@ -32,11 +34,15 @@ export function matchAccountRoute(pathname: string): { accountId: string; sectio
 /**
  * Where the switcher goes: the same page in the other account where that page
  * exists for it (Business Profile only for business accounts; Users and the audit
- * log only for their Account Administrators; Manage Farms for everyone), else that account's Dashboard.
+ * log only for their Account Administrators; Manage Farms, Downloads and Documentation for
+ * everyone), else that account's Dashboard.
  */
 export function switchTarget(pathname: string, target: AccountSummary): string {
   // Every account has Manage Farms (a member without keys sees an empty list); its filters name the old account's keys, so they go.
   if (matchFarmsRoute(pathname)) return farmsPath(target.id);
+  // Every member may open these (Downloads explains when the account has no active subscription).
+  if (matchDownloadsRoute(pathname)) return downloadsPath(target.id);
+  if (matchDocsRoute(pathname)) return docsPath(target.id);
   const section = matchAccountRoute(pathname)?.section ?? "dashboard";
   if (target.kind !== "business" || section === "dashboard") return accountPath(target.id);
   if (section === "business-profile" || target.role === "admin") return accountPath(target.id, section);
