@@ -48,7 +48,9 @@ test("an operator publishes a release; a member of an account with an active sub
 
   await test.step("the operator issues the subscription, then creates and uploads a release with a progress bar", async () => {
     await signIn(opPage, op.email, op.password);
-    await expect(opPage.getByRole("heading", { level: 1 })).toBeVisible();
+    // Signed in only once the app has left the sign-in page (its own h1 would match at once).
+    await expect(opPage).not.toHaveURL(/\/sign-in/);
+    await expect(heading(opPage, "Sign in")).toBeHidden();
     const issued = await opPage.request.post("/api/operator/subscriptions", {
       headers: { origin },
       data: {
