@@ -43,6 +43,16 @@ const EnvSchema = z
     STORE_TEST_GATEWAY: z.enum(["on", "off"]).optional(),
     // Where uploaded files (release downloads, later support attachments) are kept.
     STORAGE_DIR: z.string().trim().min(1).max(1000).default("./data/files"),
+    // Support email in: the inbound SMTP listener's port (unset: off) and address, and the domain
+    // of the per-ticket reply addresses ("ticket+<token>@<domain>"; its MX must reach the listener).
+    INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    INBOUND_SMTP_HOST: z.string().min(1).default("0.0.0.0"),
+    INBOUND_EMAIL_DOMAIN: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9.-]+$/, "must be a domain name such as support.example.com")
+      .default("support.license-portal.local"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SMTP_URL) {
@@ -86,6 +96,8 @@ export type Config = Readonly<{
   };
   /** The directory of the local file storage (src/storage/local-disk-storage.ts). */
   storageDir: string;
+  /** Support email in (src/modules/support/inbound/): the listener (port null: off) and the reply addresses' domain. */
+  inboundEmail: { port: number | null; host: string; domain: string };
 }>;
 
 export class ConfigError extends Error {}
@@ -145,5 +157,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       testGateway: (env.STORE_TEST_GATEWAY ?? (env.NODE_ENV === "production" ? "off" : "on")) === "on",
     },
     storageDir: env.STORAGE_DIR,
+    inboundEmail: { port: env.INBOUND_SMTP_PORT ?? null, host: env.INBOUND_SMTP_HOST, domain: env.INBOUND_EMAIL_DOMAIN },
   });
 }

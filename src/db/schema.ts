@@ -13,6 +13,14 @@ import type {
   StoreSettingsTable,
   TaxRatesTable,
 } from "./schema-store.ts";
+import type {
+  SupportAttachmentsTable,
+  SupportIncidentsTable,
+  SupportMessagesTable,
+  SupportPlansTable,
+  SupportTicketsTable,
+  SupportWatchersTable,
+} from "./schema-support.ts";
 
 /**
  * Table types as domain code sees them: camelCase (CamelCasePlugin) and normalized
@@ -364,4 +372,10 @@ export type DB = {
   renewalAttempts: RenewalAttemptsTable;
   storedFiles: StoredFilesTable;
   releases: ReleasesTable;
+  supportPlans: SupportPlansTable;
+  supportTickets: SupportTicketsTable;
+  supportMessages: SupportMessagesTable;
+  supportAttachments: SupportAttachmentsTable;
+  supportWatchers: SupportWatchersTable;
+  supportIncidents: SupportIncidentsTable;
 };

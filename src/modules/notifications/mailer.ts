@@ -1,7 +1,14 @@
 import nodemailer from "nodemailer";
 import type { Config } from "../../config.ts";
 
-export type RenderedEmail = { to: string; subject: string; text: string; html: string };
+export type RenderedEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Where replies go when it is not the sender (a support ticket's reply address). */
+  replyTo?: string;
+};
 
 export type Mailer = {
   /** `dev-mailbox`: no SMTP configured; messages stay in the outbox and show on /dev/mailbox. */

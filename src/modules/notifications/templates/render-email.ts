@@ -198,7 +198,22 @@ export const TEMPLATE_SPECS: { readonly [T in EmailTemplate]: TemplateSpec<T> } 
 export function renderEmail(template: string, locale: string, to: string, data: Record<string, string>): RenderedEmail {
   if (!isEmailTemplate(template)) throw new UnknownTemplateError(template);
   const content = buildContent(template, resolveLocale(locale), data);
-  return { to, subject: content.subject, text: renderText(content), html: renderHtml(content) };
+  const rendered: RenderedEmail = { to, subject: content.subject, text: renderText(content), html: renderHtml(content) };
+  const replyTo = replyToOf(template, data);
+  return replyTo ? { ...rendered, replyTo } : rendered;
+}
+
+/**
+ * `replyTo` is reserved in every template's data: the Reply-To header (a support ticket's
+ * per-ticket reply address). It is an address or nothing, never a header injection.
+ */
+function replyToOf(template: EmailTemplate, data: Record<string, string>): string | undefined {
+  const value = data.replyTo;
+  if (value === undefined || value === "") return undefined;
+  if (!/^[^\s@<>",;:]{1,64}@[A-Za-z0-9.-]{1,253}$/.test(value)) {
+    throw new EmailRenderError(`Email template "${template}" got an invalid data.replyTo`);
+  }
+  return value;
 }
 
 function buildContent<T extends EmailTemplate>(template: T, lang: Locale, data: unknown): EmailContent {
