@@ -2,8 +2,22 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "../../ui/Button.tsx";
 
-/** Copies `text` to the clipboard and says so in a polite live region. */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+/**
+ * Copies `text` to the clipboard and says so in a polite live region. Where a page has
+ * several, `accessibleName` says which one a button copies; `failedText` says what to
+ * select by hand when the clipboard is not available.
+ */
+export function CopyButton({
+  text,
+  label,
+  accessibleName,
+  failedText,
+}: {
+  text: string;
+  label: string;
+  accessibleName?: string;
+  failedText?: string;
+}) {
   const { t } = useTranslation();
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
 
@@ -24,11 +38,11 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
 
   return (
     <span className="copy">
-      <Button variant="secondary" onClick={() => void copy()}>
+      <Button variant="secondary" onClick={() => void copy()} aria-label={accessibleName}>
         {label}
       </Button>
       <span role="status" className="copy-status small">
-        {state === "copied" ? t("licensing.copy.copied") : state === "failed" ? t("licensing.copy.failed") : ""}
+        {state === "copied" ? t("licensing.copy.copied") : state === "failed" ? (failedText ?? t("licensing.copy.failed")) : ""}
       </span>
     </span>
   );
