@@ -124,6 +124,13 @@ export const ACCOUNT_AUDIT_ACTIONS = [
   "store.refund_needed",
   "store.renewal_payment_failed",
   "store.renewal_ended",
+  "support.ticket_opened",
+  "support.ticket_status_changed",
+  "support.incident_used",
+  "support.incident_credited",
+  "support.watcher_added",
+  "support.watcher_removed",
+  "support.inbound_refused",
 ] as const;
 
 export const AuditQuery = z.strictObject({

@@ -4,6 +4,7 @@ import { defineConfig } from "@playwright/test";
 
 const root = join(import.meta.dirname, "..");
 const port = 3123;
+const inboundSmtpPort = 3125;
 const baseURL = `http://localhost:${port}`;
 
 // A fresh database for every run. The runner picks the file and puts it in the
@@ -70,6 +71,9 @@ export default defineConfig({
       AUTH_RATE_LIMIT: "off",
       OUTBOX_POLL_MS: "100",
       STORAGE_DIR: storageDir,
+      // Support email in: e2e/support.spec.ts answers a ticket email over SMTP to this port.
+      INBOUND_SMTP_PORT: String(inboundSmtpPort),
+      INBOUND_SMTP_HOST: "127.0.0.1",
     },
   },
 });

@@ -9,6 +9,7 @@ import * as createFarms from "./migrations/2026_11_26_000007_create_farms.ts";
 import * as createStore from "./migrations/2026_11_26_000008_create_store.ts";
 import * as createDownloads from "./migrations/2026_11_26_000009_create_downloads.ts";
 import * as createSupport from "./migrations/2026_11_26_000010_create_support.ts";
+import * as supportMessageEmailId from "./migrations/2026_11_26_000011_support_message_email_id.ts";
 
 /**
  * Migrations are listed here rather than read from disk, so they work the same from
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_26_000008_create_store": createStore,
   "2026_11_26_000009_create_downloads": createDownloads,
   "2026_11_26_000010_create_support": createSupport,
+  "2026_11_26_000011_support_message_email_id": supportMessageEmailId,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -52,6 +52,8 @@ export type SupportMessagesTable = {
   body: string;
   via: MessageVia;
   createdAt: Date;
+  /** Message-ID (or content hash) of the email this message was threaded from; null otherwise. */
+  emailMessageId: string | null;
 };
 export type SupportAttachmentsTable = {
   id: string;

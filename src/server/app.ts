@@ -44,6 +44,7 @@ import { createSealer } from "../modules/notifications/sealed-fields.ts";
 import { invoicesRoutes } from "../modules/store/invoices.routes.ts";
 import { createRenewalJob, type RenewalJob } from "../modules/store/renewals.ts";
 import { registerStore } from "../modules/store/store.plugin.ts";
+import { registerSupport, type Support } from "../modules/support/support.plugin.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { registerCsrfProtection } from "./csrf.ts";
 import { registerErrorHandling, sendProblem } from "./error-handler.ts";
@@ -60,6 +61,7 @@ export type App = FastifyInstance & {
   reminders: ReminderJob;
   usageJobs: UsageJobs;
   renewals: RenewalJob;
+  support: Support;
 };
 
 /** Largest JSON body we accept. Nothing in the API needs more; huge bodies get 413. */
@@ -179,7 +181,8 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
   await farmsRoutes(app, { access, farms: createFarmsService({ database, clock }) });
   const store = await registerStore(app, { config, database, clock, access, identity, crypto });
   await invoicesRoutes(app, { access, database });
-  await registerDownloads(app, { config, database, clock, identity });
+  const { storage } = await registerDownloads(app, { config, database, clock, identity });
+  const support = await registerSupport(app, { config, database, clock, access, identity, sealer, storage });
   const renewals = createRenewalJob({ database, clock, gateways: store.gateways, settlement: store.settlement, logger: app.log });
   const usageJobs = createUsageJobs({ database, clock, publicUrl: config.publicUrl, logger: app.log });
 
@@ -201,14 +204,16 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
       reminders.start();
       usageJobs.start();
       renewals.start();
+      support.jobs.start();
     });
   }
   app.addHook("onClose", async () => {
+    await support.jobs.stop();
     await renewals.stop();
     await usageJobs.stop();
     await reminders.stop();
     await outbox.stop();
   });
 
-  return Object.assign(app, { auth, outbox, reminders, usageJobs, renewals }) as App;
+  return Object.assign(app, { auth, outbox, reminders, usageJobs, renewals, support }) as App;
 }

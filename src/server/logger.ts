@@ -1,11 +1,12 @@
 import type { FastifyServerOptions } from "fastify";
 import type { Config } from "../config.ts";
 
-/** Query parameters and path segments that carry secrets (verification and reset links). */
+/** Query parameters and path segments that carry secrets (verification, reset and watch links). */
 export function redactUrl(url: string): string {
   return url
     .replace(/([?&](?:token|code|secret|otp)=)[^&#]*/gi, "$1[redacted]")
-    .replace(/(\/reset-password\/)[^/?#]+/i, "$1[redacted]");
+    .replace(/(\/reset-password\/)[^/?#]+/i, "$1[redacted]")
+    .replace(/(\/support\/watch\/)[^/?#]+/i, "$1[redacted]");
 }
 
 /**

@@ -37,6 +37,13 @@ const ALL_DATA = {
   renewsAt: "2027-12-03T14:05:00.000Z",
   retryAt: "2026-12-05T14:05:00.000Z",
   failureReason: "Your card was declined.",
+  ticketReference: "SR-7KQ2MX4P",
+  ticketSubject: "Sessions drop every hour",
+  authorName: "Vendor Support",
+  message: "Please send the logs.",
+  status: "resolved",
+  adderName: "Grace Hopper",
+  responseTarget: "240",
 };
 
 /** The copy with its placeholders filled as the renderer does (timestamps formatted in UTC). */
@@ -59,6 +66,12 @@ function filled(copy: string, locale: Locale): string {
     renewsAt: date(ALL_DATA.renewsAt),
     retryAt: date(ALL_DATA.retryAt),
     amount,
+    // 240 minutes as the renderer shows a duration: "4 hours", "4 Stunden", …
+    responseTarget: new Intl.NumberFormat(locale === "zh" ? "zh-Hans" : locale, {
+      style: "unit",
+      unit: "hour",
+      unitDisplay: "long",
+    }).format(4),
   };
   return copy.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? `{{${key}}}`);
 }

@@ -3,6 +3,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { DB } from "../../db/schema.ts";
 import type { Clock } from "../../server/clock.ts";
+import { createPeriodicJob } from "../../server/periodic-job.ts";
 import { hourStart, usersInUse } from "./farms.repo.ts";
 import { queueOveruseNotice } from "./overuse-notices.ts";
 
@@ -95,40 +96,22 @@ export async function queueGraceEndingNotices(db: Kysely<DB>, publicUrl: string,
  */
 export function createUsageJobs({ database, clock, publicUrl, logger }: Deps) {
   const { db } = database;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
   // Look back one hour more than the interval on the first run after a restart.
   let watermark: Date | undefined;
 
-  async function runOnce(): Promise<void> {
-    const now = clock.now();
-    const from = watermark ?? new Date(now.getTime() - 2 * HOUR_MS);
-    await rollUp(db, from);
-    await applyRetention(db, now);
-    await queueGraceEndingNotices(db, publicUrl, now);
-    watermark = now;
-  }
-
-  return {
-    runOnce(): Promise<void> {
-      running ??= runOnce().finally(() => {
-        running = undefined;
-      });
-      return running;
+  return createPeriodicJob({
+    async run() {
+      const now = clock.now();
+      const from = watermark ?? new Date(now.getTime() - 2 * HOUR_MS);
+      await rollUp(db, from);
+      await applyRetention(db, now);
+      await queueGraceEndingNotices(db, publicUrl, now);
+      watermark = now;
     },
-    start() {
-      const tick = () => {
-        this.runOnce().catch((error: unknown) => logger?.error({ err: error }, "farm usage job failed"));
-      };
-      timer = setInterval(tick, USAGE_JOB_INTERVAL_MS);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running?.catch(() => undefined);
-    },
-  };
+    intervalMs: USAGE_JOB_INTERVAL_MS,
+    failureMessage: "farm usage job failed",
+    logger,
+  });
 }
 
 export type UsageJobs = ReturnType<typeof createUsageJobs>;

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { sql } from "kysely";
 import type { Database } from "../../db/database.ts";
 import type { Clock } from "../../server/clock.ts";
+import { createPeriodicJob } from "../../server/periodic-job.ts";
 import { insertOutboxEmails, type OutboxEmail } from "../notifications/outbox.repo.ts";
 import { listLicenseRecipients } from "./licensing.repo.ts";
 import { addDays, daysLeft, EXPIRING_SOON_DAYS, GRACE_DAYS } from "./subscription-status.ts";
@@ -30,10 +31,9 @@ type Deps = { database: Database; clock: Clock; publicUrl: string; logger?: Pick
  */
 export function createReminderJob({ database, clock, publicUrl, logger }: Deps) {
   const { db } = database;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
 
-  async function runOnce(): Promise<number> {
+  /** One pass; returns the number of emails queued. */
+  async function runPass(): Promise<number> {
     const now = clock.now();
     const candidates = await db
       .selectFrom("subscriptions as s")
@@ -119,28 +119,14 @@ export function createReminderJob({ database, clock, publicUrl, logger }: Deps) 
     return sent;
   }
 
-  return {
-    /** One pass; returns the number of emails queued. Concurrent calls in one process share a pass. */
-    runOnce(): Promise<number> {
-      running ??= runOnce().finally(() => {
-        running = undefined;
-      });
-      return running;
-    },
-    start() {
-      const tick = () => {
-        this.runOnce().catch((error: unknown) => logger?.error({ err: error }, "subscription reminders failed"));
-      };
-      tick();
-      timer = setInterval(tick, REMINDER_INTERVAL_MS);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running?.catch(() => undefined);
-    },
-  };
+  // Concurrent runOnce() calls in one process share a pass.
+  return createPeriodicJob({
+    run: runPass,
+    intervalMs: REMINDER_INTERVAL_MS,
+    runOnStart: true,
+    failureMessage: "subscription reminders failed",
+    logger,
+  });
 }
 
 export type ReminderJob = ReturnType<typeof createReminderJob>;

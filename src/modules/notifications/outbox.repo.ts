@@ -30,6 +30,10 @@ export const EMAIL_TEMPLATES = [
   "renewal-succeeded",
   "renewal-payment-failed",
   "renewal-ended",
+  "support-ticket-update",
+  "support-ticket-status",
+  "support-watcher-added",
+  "support-ticket-opened",
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
@@ -72,6 +76,17 @@ export type OutboxEmail = {
    *   - renewal-payment-failed: { name?, subscriptionName, amount, currency, failureReason, retryAt (the
    *     next attempt), graceEndsAt, url (Payment Options) }
    *   - renewal-ended (the grace is over and nothing was paid): { name?, subscriptionName, expiresAt, url }
+   * - Support, to a ticket's creator and watchers (never the author); each carries `replyTo` (the ticket's
+   *   reply address, the Reply-To header) and `url` (members: the ticket's page; outside watchers: their
+   *   watch link, sealed); `ticketReference` is "SR-…", `ticketSubject` the ticket's subject:
+   *   - support-ticket-update (a public reply): { name?, ticketReference, ticketSubject, authorName, message
+   *     (the reply's text; its lines are kept, shown as a block), url, replyTo }
+   *   - support-ticket-status (resolved or closed): { name?, ticketReference, ticketSubject, status (a word
+   *     already in the recipient's language), url, replyTo }
+   *   - support-watcher-added: { name?, ticketReference, ticketSubject, adderName, url, replyTo? }
+   *   - support-ticket-opened (to the creator, when the ticket is opened): { name?, ticketReference,
+   *     ticketSubject, responseTarget (the first-response target in whole minutes, "240", shown as a
+   *     duration in the recipient's language), url, replyTo }
    */
   data: Record<string, string>;
 };

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../../db/database.ts";
 import type { Clock } from "../../server/clock.ts";
+import { createPeriodicJob } from "../../server/periodic-job.ts";
 import type { PaymentGateway } from "./payments/gateway.ts";
 import {
   type AttemptDeps,
@@ -73,8 +74,6 @@ export type RenewalPass = { renewed: number; failed: number; recovered: number }
 export function createRenewalJob({ database, clock, gateways, settlement, logger }: Deps) {
   const { db } = database;
   const deps: AttemptDeps = { database, gateways, settlement };
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<RenewalPass> | undefined;
 
   async function charge(started: StartedAttempt, pass: RenewalPass) {
     const result = await chargeAttempt(deps, started, () => clock.now());
@@ -145,7 +144,7 @@ export function createRenewalJob({ database, clock, gateways, settlement, logger
     }
   }
 
-  async function runOnce(now: Date): Promise<RenewalPass> {
+  async function runPass(now: Date): Promise<RenewalPass> {
     const pass: RenewalPass = { renewed: 0, failed: 0, recovered: 0 };
     // No payment provider configured (production without one): leave every subscription to expire as it would.
     if (gateways.size === 0) return pass;
@@ -162,31 +161,17 @@ export function createRenewalJob({ database, clock, gateways, settlement, logger
     return pass;
   }
 
-  return {
+  return createPeriodicJob({
     /**
      * One pass at `now` (the clock's time unless a test gives one); concurrent calls in one
      * process share a pass. Two jobs (two processes) race for real.
      */
-    runOnce(now: Date = clock.now()): Promise<RenewalPass> {
-      running ??= runOnce(now).finally(() => {
-        running = undefined;
-      });
-      return running;
-    },
-    start() {
-      const tick = () => {
-        this.runOnce().catch((error: unknown) => logger?.error({ err: error }, "subscription renewals failed"));
-      };
-      tick();
-      timer = setInterval(tick, RENEWAL_INTERVAL_MS);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running?.catch(() => undefined);
-    },
-  };
+    run: (now: Date = clock.now()) => runPass(now),
+    intervalMs: RENEWAL_INTERVAL_MS,
+    runOnStart: true,
+    failureMessage: "subscription renewals failed",
+    logger,
+  });
 }
 
 export type RenewalJob = ReturnType<typeof createRenewalJob>;

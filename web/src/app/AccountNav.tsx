@@ -7,6 +7,7 @@ import { downloadsPath, matchDownloadsRoute } from "../features/downloads/paths.
 import { farmsPath, matchFarmsRoute } from "../features/farms/paths.ts";
 import { matchSubscriptionRoute } from "../features/licensing/paths.ts";
 import { matchStoreRoute, storePaths } from "../features/store/paths.ts";
+import { matchSupportRoute, supportPaths } from "../features/support/paths.ts";
 import { Link, useLocation } from "./router.tsx";
 
 /**
@@ -26,6 +27,7 @@ export function AccountNav() {
   const store = matchStoreRoute(pathname);
   const downloads = matchDownloadsRoute(pathname);
   const docs = matchDocsRoute(pathname);
+  const support = matchSupportRoute(pathname);
   // Orders and an order's page are "Orders"; Purchase, Buy More Licenses and Payment Options are "Purchase".
   const storeSection = store ? (store.page === "orders" || store.page === "order" ? "orders" : "store") : null;
   const route = subscription
@@ -38,7 +40,9 @@ export function AccountNav() {
           ? { accountId: downloads.accountId, section: "downloads" as const }
           : docs
             ? { accountId: docs.accountId, section: "documentation" as const }
-            : matchAccountRoute(pathname);
+            : support
+              ? { accountId: support.accountId, section: "support" as const }
+              : matchAccountRoute(pathname);
   const here = route?.accountId === active.id ? route.section : null;
   const isBusiness = active.summary?.kind === "business";
   const accountId = active.id;
@@ -48,6 +52,8 @@ export function AccountNav() {
     // Every member sees both; the server decides what Downloads lists (an active subscription).
     { id: "downloads", to: downloadsPath(accountId), label: t("nav.downloads"), current: here === "downloads" },
     { id: "documentation", to: docsPath(accountId), label: t("nav.documentation"), current: here === "documentation" },
+    // Every member may open tickets; the server decides which ones each sees.
+    { id: "support", to: supportPaths.list(accountId), label: t("nav.support"), current: here === "support" },
   ];
   // Only Account Administrators buy and see orders (the server refuses everyone else: 403 ADMIN_ROLE_REQUIRED).
   if (active.summary?.role === "admin") {
@@ -62,7 +68,8 @@ export function AccountNav() {
       id: "business-profile",
       to: accountPath(accountId, "business-profile"),
       label: t("nav.businessProfile"),
-      current: here !== null && !["dashboard", "farms", "store", "orders", "downloads", "documentation"].includes(here),
+      current:
+        here !== null && !["dashboard", "farms", "store", "orders", "downloads", "documentation", "support"].includes(here),
     });
   }
 

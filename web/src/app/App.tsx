@@ -35,6 +35,11 @@ import { PaymentMethodPage } from "../features/store/PaymentMethodPage.tsx";
 import { PurchasePage } from "../features/store/PurchasePage.tsx";
 import { matchStoreRoute, matchTestAuthenticationRoute, type StoreRoute } from "../features/store/paths.ts";
 import { TestAuthenticationPage } from "../features/store/TestAuthenticationPage.tsx";
+import { NewTicketPage } from "../features/support/NewTicketPage.tsx";
+import { matchSupportRoute, matchWatchRoute, type SupportRoute } from "../features/support/paths.ts";
+import { SupportPage } from "../features/support/SupportPage.tsx";
+import { TicketPage } from "../features/support/TicketPage.tsx";
+import { WatchLinkPage } from "../features/support/WatchLinkPage.tsx";
 import { SessionProvider } from "../lib/session.ts";
 import { AppShell } from "./AppShell.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
@@ -89,6 +94,13 @@ const STORE_PAGES: Record<StoreRoute["page"], (route: StoreRoute) => ReactNode> 
   "payment-method": () => <PaymentMethodPage />,
 };
 
+/** Support's pages of the account in the URL (features/support). */
+const SUPPORT_PAGES: Record<SupportRoute["page"], (route: SupportRoute) => ReactNode> = {
+  list: () => <SupportPage />,
+  new: () => <NewTicketPage />,
+  ticket: (route) => (route.page === "ticket" ? <TicketPage ticketId={route.ticketId} /> : null),
+};
+
 /** A page of the account in the URL. Keyed by account: switching accounts loads the other one from scratch. */
 function accountPage(accountId: string, path: string, page: ReactNode) {
   return (
@@ -136,6 +148,17 @@ function Routes() {
   if (downloads) return accountPage(downloads.accountId, path, <DownloadsPage />);
   const docs = matchDocsRoute(path);
   if (docs) return accountPage(docs.accountId, path, <DocumentationPage />);
+  const support = matchSupportRoute(path);
+  if (support) return accountPage(support.accountId, path, SUPPORT_PAGES[support.page](support));
+  // An outside watcher's link from a ticket email: public, no sign-in (the token is the capability).
+  const watch = matchWatchRoute(path);
+  if (watch) {
+    return (
+      <PublicLayout key={path} wide>
+        <WatchLinkPage token={watch.token} />
+      </PublicLayout>
+    );
+  }
   // The test gateway's extra step stands in for a card provider's page: public, outside any account.
   const testAuthentication = matchTestAuthenticationRoute(path);
   if (testAuthentication) {

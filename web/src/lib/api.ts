@@ -52,6 +52,18 @@ function parseRetryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(1, Math.ceil((date - Date.now()) / 1000));
 }
 
+/** The ApiError for a failed answer: its problem+json body (when it is one), else the HTTP status. */
+export function parseProblem(status: number, statusText: string, data: unknown, retryAfter: string | null): ApiError {
+  const problem = isRecord(data) ? data : {};
+  return new ApiError({
+    status,
+    code: typeof problem.code === "string" ? problem.code : `HTTP_${status}`,
+    detail: typeof problem.detail === "string" ? problem.detail : statusText,
+    fieldErrors: parseFieldErrors(problem.errors),
+    retryAfterSeconds: parseRetryAfter(retryAfter),
+  });
+}
+
 export async function request<T>(path: string, { method = "GET", body, signal, headers }: RequestOptions = {}): Promise<T> {
   let response: Response;
   try {
@@ -82,16 +94,7 @@ export async function request<T>(path: string, { method = "GET", body, signal, h
     }
   }
 
-  if (!response.ok) {
-    const problem = isRecord(data) ? data : {};
-    throw new ApiError({
-      status: response.status,
-      code: typeof problem.code === "string" ? problem.code : `HTTP_${response.status}`,
-      detail: typeof problem.detail === "string" ? problem.detail : response.statusText,
-      fieldErrors: parseFieldErrors(problem.errors),
-      retryAfterSeconds: parseRetryAfter(response.headers.get("retry-after")),
-    });
-  }
+  if (!response.ok) throw parseProblem(response.status, response.statusText, data, response.headers.get("retry-after"));
   return data as T;
 }
 

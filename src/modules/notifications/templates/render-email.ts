@@ -40,7 +40,14 @@ export type EmailDataField =
   | "payee"
   | "renewsAt"
   | "retryAt"
-  | "failureReason";
+  | "failureReason"
+  | "ticketReference"
+  | "ticketSubject"
+  | "authorName"
+  | "message"
+  | "status"
+  | "adderName"
+  | "responseTarget";
 
 /** The copy keys of a template that can appear in its body (subject and heading have their own place). */
 type BodyPart<T extends EmailTemplate> = Exclude<keyof EmailMessages[T] & string, "subject" | "heading">;
@@ -59,6 +66,12 @@ type TemplateSpec<T extends EmailTemplate> = {
   dateTimes?: readonly EmailDataField[];
   /** Fields holding a whole number (digits only), shown with the digit grouping of the recipient's language. */
   counts?: readonly EmailDataField[];
+  /**
+   * Fields holding a whole number of minutes (digits only), shown as a duration in the recipient's
+   * language in the largest fitting unit, as the web app shows response targets: "30 minutes",
+   * "4 hours", "2 days" (days from 48 hours up, so "24 hours" stays as people say it).
+   */
+  durations?: readonly EmailDataField[];
   /**
    * An amount in minor units (digits only) and its ISO 4217 currency field: the amount is shown
    * as money in the recipient's language ("$1,500.00", "1.500,00 $", "￥1,500" for JPY, which has
@@ -188,6 +201,29 @@ export const TEMPLATE_SPECS: { readonly [T in EmailTemplate]: TemplateSpec<T> } 
     dateTimes: ["expiresAt"],
     body: ["intro", "expired", "advice", "action", "outro"],
   },
+  // Support emails, to a ticket's creator and watchers: `message` is the reply's plain text (its lines kept,
+  // shown as a block), `status` a word already in the recipient's language, `url` the ticket's page or an
+  // outside watcher's watch link; `replyTo` (the ticket's reply address) becomes the Reply-To header.
+  "support-ticket-update": {
+    requires: ["ticketReference", "ticketSubject", "authorName", "message", "url"],
+    multiline: ["message"],
+    body: ["intro", "code:message", "reply", "action", "outro"],
+  },
+  "support-ticket-status": {
+    requires: ["ticketReference", "ticketSubject", "status", "url"],
+    body: ["intro", "advice", "action", "outro"],
+  },
+  "support-watcher-added": {
+    requires: ["ticketReference", "ticketSubject", "adderName", "url"],
+    body: ["intro", "explain", "action", "outro"],
+  },
+  // To the ticket's creator when it is opened: its reference, the first-response target of its plan and
+  // severity (`responseTarget`, minutes; every ticket has one), and that replying adds to the ticket.
+  "support-ticket-opened": {
+    requires: ["ticketReference", "ticketSubject", "responseTarget", "url"],
+    durations: ["responseTarget"],
+    body: ["intro", "target", "reply", "action", "outro"],
+  },
 };
 
 /**
@@ -286,6 +322,10 @@ function interpolationValues<T extends EmailTemplate>(
     const value = values[field];
     if (value) values[field] = formatCount(template, field, value, lang);
   }
+  for (const field of spec.durations ?? []) {
+    const value = values[field];
+    if (value) values[field] = formatDuration(template, field, value, lang);
+  }
   const amount = spec.money && values[spec.money.amount];
   if (spec.money && amount) {
     values[spec.money.amount] = formatMoney(template, spec.money, amount, values[spec.money.currency] ?? "", lang);
@@ -331,6 +371,22 @@ function formatCount(template: EmailTemplate, field: string, value: string, lang
     throw new EmailRenderError(`Email template "${template}" needs a whole number in data.${field}`);
   }
   return new Intl.NumberFormat(INTL_LOCALE[lang] ?? lang, { maximumFractionDigits: 0 }).format(Number(value));
+}
+
+/** "30 minutes", "4 hours", "2 days", "4 Stunden", …: whole minutes in the largest fitting unit. */
+function formatDuration(template: EmailTemplate, field: string, value: string, lang: Locale): string {
+  if (!/^\d{1,9}$/.test(value)) {
+    throw new EmailRenderError(`Email template "${template}" needs a whole number of minutes in data.${field}`);
+  }
+  const minutes = Number(value);
+  const unit = minutes < 60 ? "minute" : minutes < 48 * 60 ? "hour" : "day";
+  const amount = minutes / { minute: 1, hour: 60, day: 1440 }[unit];
+  return new Intl.NumberFormat(INTL_LOCALE[lang] ?? lang, {
+    style: "unit",
+    unit,
+    unitDisplay: "long",
+    maximumFractionDigits: 1,
+  }).format(amount);
 }
 
 /**

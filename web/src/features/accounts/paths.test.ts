@@ -48,6 +48,12 @@ describe("switchTarget keeps the page where it exists for the other account", ()
     expect(switchTarget("/accounts/b1/documentation", memberOf)).toBe("/accounts/b2/documentation");
   });
 
+  it("Support → the other account's Support list (a ticket belongs to one account), New ticket → its form", () => {
+    expect(switchTarget("/accounts/b1/support", memberOf)).toBe("/accounts/b2/support");
+    expect(switchTarget("/accounts/b1/support/t-1", personal)).toBe("/accounts/p/support");
+    expect(switchTarget("/accounts/b1/support/new", memberOf)).toBe("/accounts/b2/support/new");
+  });
+
   it("pages outside an account go to the Dashboard", () => {
     expect(switchTarget("/profile", adminOf)).toBe("/accounts/b1");
   });

@@ -63,6 +63,16 @@ const LABELS = {
     renewal_payment_failed: "store.auditActions.renewalPaymentFailed",
     renewal_ended: "store.auditActions.renewalEnded",
   },
+  // Support (issue 7).
+  support: {
+    ticket_opened: "audit.actions.supportTicketOpened",
+    ticket_status_changed: "audit.actions.supportTicketStatusChanged",
+    incident_used: "audit.actions.supportIncidentUsed",
+    incident_credited: "audit.actions.supportIncidentCredited",
+    watcher_added: "audit.actions.supportWatcherAdded",
+    watcher_removed: "audit.actions.supportWatcherRemoved",
+    inbound_refused: "audit.actions.supportInboundRefused",
+  },
 } as const;
 
 type Labels = typeof LABELS;

@@ -86,11 +86,11 @@ export function useKeysetPages<T>(load: LoadPage<T>, filterKey: string) {
 
 /**
  * A search box's text and the query it applies: the query follows the text after a
- * pause of `delay` ms, or at once with `applyNow` (Enter).
+ * pause of `delay` ms, or at once with `applyNow` (Enter). `initial` is the search a URL asked for.
  */
-export function useSearchInput(delay = 250) {
-  const [text, setText] = useState("");
-  const [query, setQuery] = useState("");
+export function useSearchInput(delay = 250, initial = "") {
+  const [text, setText] = useState(initial);
+  const [query, setQuery] = useState(initial.trim());
   useEffect(() => {
     const timer = window.setTimeout(() => setQuery(text.trim()), delay);
     return () => window.clearTimeout(timer);

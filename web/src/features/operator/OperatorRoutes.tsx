@@ -16,6 +16,8 @@ import { OperatorSubscriptionPage } from "./OperatorSubscriptionPage.tsx";
 import { PriceListPage } from "./PriceListPage.tsx";
 import { matchOperatorRoute, type OperatorRoute, operatorPaths } from "./paths.ts";
 import { StoreOrdersPage } from "./StoreOrdersPage.tsx";
+import { SupportQueuePage } from "./support/SupportQueuePage.tsx";
+import { SupportTicketPage } from "./support/SupportTicketPage.tsx";
 
 /** Shown to anyone who is not vendor staff; the API refuses them too (403 OPERATOR_REQUIRED). */
 export function NotAllowed() {
@@ -40,13 +42,18 @@ function OperatorNav({ route }: { route: OperatorRoute }) {
     {
       to: operatorPaths.search(),
       label: t("operator.nav.search"),
-      current: !["issue", "catalogue", "prices", "orders", "downloads"].includes(route.page),
+      current: !["issue", "catalogue", "prices", "orders", "downloads", "support", "supportTicket"].includes(route.page),
     },
     { to: operatorPaths.issue(), label: t("operator.nav.issue"), current: route.page === "issue" },
     { to: operatorPaths.catalogue(), label: t("operator.nav.catalogue"), current: route.page === "catalogue" },
     { to: operatorPaths.prices(), label: t("operator.nav.prices"), current: route.page === "prices" },
     { to: operatorPaths.orders(), label: t("operator.nav.orders"), current: route.page === "orders" },
     { to: operatorPaths.downloads(), label: t("operator.nav.downloads"), current: route.page === "downloads" },
+    {
+      to: operatorPaths.support(),
+      label: t("operatorSupport.nav"),
+      current: route.page === "support" || route.page === "supportTicket",
+    },
   ];
   return (
     <nav className="operator-nav" aria-label={t("operator.nav.label")}>
@@ -80,6 +87,8 @@ export function OperatorRoutes({ path }: { path: string }) {
     account: () => (route.page === "account" ? <OperatorAccountPage accountId={route.accountId} /> : null),
     subscription: () =>
       route.page === "subscription" ? <OperatorSubscriptionPage subscriptionId={route.subscriptionId} /> : null,
+    support: () => <SupportQueuePage />,
+    supportTicket: () => (route.page === "supportTicket" ? <SupportTicketPage ticketId={route.ticketId} /> : null),
   };
   return (
     <>

@@ -9,7 +9,9 @@ export type OperatorRoute =
   | { page: "orders" }
   | { page: "downloads" }
   | { page: "account"; accountId: string }
-  | { page: "subscription"; subscriptionId: string };
+  | { page: "subscription"; subscriptionId: string }
+  | { page: "support" }
+  | { page: "supportTicket"; ticketId: string };
 
 export function isOperatorPath(path: string): boolean {
   return path === "/operator" || path.startsWith("/operator/");
@@ -28,6 +30,8 @@ export const operatorPaths = {
   prices: () => "/operator/store/prices",
   orders: () => "/operator/store/orders",
   downloads: () => "/operator/downloads",
+  support: () => "/operator/support",
+  supportTicket: (ticketId: string) => `/operator/support/${encodeURIComponent(ticketId)}`,
 };
 
 export function matchOperatorRoute(path: string): OperatorRoute | null {
@@ -41,5 +45,8 @@ export function matchOperatorRoute(path: string): OperatorRoute | null {
   if (account?.accountId) return { page: "account", accountId: account.accountId };
   const subscription = matchPath("/operator/subscriptions/:subscriptionId", path);
   if (subscription?.subscriptionId) return { page: "subscription", subscriptionId: subscription.subscriptionId };
+  if (matchPath("/operator/support", path)) return { page: "support" };
+  const ticket = matchPath("/operator/support/:ticketId", path);
+  if (ticket?.ticketId) return { page: "supportTicket", ticketId: ticket.ticketId };
   return null;
 }

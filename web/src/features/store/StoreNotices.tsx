@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../ui/Alert.tsx";
-import { Button } from "../../ui/Button.tsx";
+import { PageLoadFailed } from "../../ui/PageStatus.tsx";
 import { storeErrorMessage } from "./errors.ts";
 
 /** Only Account Administrators buy for a business account; everyone else is told why and whom to ask. */
@@ -15,25 +14,9 @@ export function AdminOnlyNotice({ accountName }: { accountName: string }) {
   );
 }
 
-export function PageSpinner() {
-  const { t } = useTranslation();
-  return (
-    <div className="page-loading" role="status">
-      <span className="spinner" aria-hidden="true" /> {t("common.loading")}
-    </div>
-  );
-}
+export { PageSpinner } from "../../ui/PageStatus.tsx";
 
 export function LoadFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation();
-  return (
-    <>
-      <Alert>{storeErrorMessage(t, error)}</Alert>
-      <div className="actions">
-        <Button variant="secondary" onClick={onRetry}>
-          {t("accounts.tryAgain")}
-        </Button>
-      </div>
-    </>
-  );
+  return <PageLoadFailed message={storeErrorMessage(t, error)} onRetry={onRetry} />;
 }

@@ -10,6 +10,7 @@ import { MEMBERSHIP_MESSAGES, type MembershipMessages } from "./membership/index
 import { OVERUSE_MESSAGES, type OveruseMessages } from "./overuse/index.ts";
 import { ru } from "./ru.ts";
 import { STORE_MESSAGES, type StoreMessages } from "./store/index.ts";
+import { SUPPORT_MESSAGES, type SupportMessages } from "./support/index.ts";
 import { zh } from "./zh.ts";
 
 /**
@@ -18,9 +19,15 @@ import { zh } from "./zh.ts";
  * membership emails, `licensing/<locale>.ts` the licensing emails (registration key,
  * subscription expiry), `overuse/<locale>.ts` the license overuse emails (a key's farms
  * over its concurrent-user limit), `store/<locale>.ts` the store emails (orders, bank
- * transfers, renewals). Each area's English file is the source of its keys.
+ * transfers, renewals), `support/<locale>.ts` the support ticket emails. Each area's English
+ * file is the source of its keys.
  */
-export type EmailMessages = IdentityMessages & MembershipMessages & LicensingMessages & OveruseMessages & StoreMessages;
+export type EmailMessages = IdentityMessages &
+  MembershipMessages &
+  LicensingMessages &
+  OveruseMessages &
+  StoreMessages &
+  SupportMessages;
 
 /** Compiles only while no two areas use the same namespace (one would silently hide the other). */
 type Disjoint<Overlap extends never> = Overlap;
@@ -32,6 +39,8 @@ export type AreasAreDisjoint = Disjoint<
   | (keyof MembershipMessages & keyof OveruseMessages)
   | (keyof LicensingMessages & keyof OveruseMessages)
   | (keyof StoreMessages & (keyof IdentityMessages | keyof MembershipMessages | keyof LicensingMessages | keyof OveruseMessages))
+  | (keyof SupportMessages &
+      (keyof IdentityMessages | keyof MembershipMessages | keyof LicensingMessages | keyof OveruseMessages | keyof StoreMessages))
 >;
 
 const IDENTITY_MESSAGES: Record<Locale, IdentityMessages> = { en, de, fr, es, it, ja, zh, ru };
@@ -43,6 +52,7 @@ function messagesFor(locale: Locale): EmailMessages {
     ...LICENSING_MESSAGES[locale],
     ...OVERUSE_MESSAGES[locale],
     ...STORE_MESSAGES[locale],
+    ...SUPPORT_MESSAGES[locale],
   };
 }
 
