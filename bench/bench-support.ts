@@ -1,5 +1,5 @@
 /**
- * Small pieces business-users.bench.ts needs: percentiles, a CPU probe that tells our
+ * Small pieces the benches share: percentiles, a CPU probe that tells our
  * load from other processes', a free port, the worker-thread HTTP client, and a
  * Markdown table printer.
  */
@@ -9,14 +9,15 @@ import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import type { HttpWorkerCommand, HttpWorkerResult, HttpWorkerSetup } from "./http-worker.ts";
 
-export type Summary = { n: number; p50: number; p95: number; p99: number; max: number };
+export type Summary = { n: number; p50: number; p95: number; p99: number; max: number; mean: number };
 
-/** Nearest-rank percentiles. */
-export function summarize(values: number[]): Summary {
+/** Nearest-rank percentiles, and the mean (so sequential requests give a rate: 1000 ÷ mean ms). */
+export function summarize(values: ArrayLike<number>): Summary {
   const sorted = Float64Array.from(values).sort();
   const at = (q: number) =>
     sorted.length === 0 ? Number.NaN : (sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN);
-  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? Number.NaN };
+  const mean = sorted.length === 0 ? Number.NaN : sorted.reduce((sum, v) => sum + v, 0) / sorted.length;
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? Number.NaN, mean };
 }
 
 /** Machine-wide busy CPU seconds from /proc/stat (Linux), or undefined. */
@@ -123,11 +124,11 @@ export function startHttpWorker(setup: HttpWorkerSetup): HttpWorker {
 
 export const fmt = (v: number | undefined, digits = 2) => (v !== undefined && Number.isFinite(v) ? v.toFixed(digits) : "–");
 
-/** A Markdown table with padded columns; the first column is left-aligned, the rest right-aligned. */
-export function markdownTable(header: string[], rows: string[][]): string {
+/** A Markdown table with padded columns; the `left` columns (default: the first) are left-aligned, the rest right-aligned. */
+export function markdownTable(header: string[], rows: string[][], left: number[] = [0]): string {
   const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((row) => (row[i] ?? "").length)));
   const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
-  const rule = `| ${widths.map((w, i) => (i === 0 ? "-".repeat(w) : `${"-".repeat(w - 1)}:`)).join(" | ")} |`;
+    `| ${cells.map((c, i) => (left.includes(i) ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
+  const rule = `| ${widths.map((w, i) => (left.includes(i) ? "-".repeat(w) : `${"-".repeat(w - 1)}:`)).join(" | ")} |`;
   return [line(header), rule, ...rows.map(line)].join("\n");
 }

@@ -1,5 +1,5 @@
 /**
- * A sequential HTTP client for business-users.bench.ts. It runs in a worker thread, so
+ * A sequential HTTP client for the benches (business users, licensing, sign-in). It runs in a worker thread, so
  * its request/response handling has its own event loop and never waits behind the
  * server's: latencies are what a client on another machine would see, plus loopback.
  * Node's global fetch (undici) keeps the connection alive between requests.
@@ -43,7 +43,8 @@ const threadId = linuxThreadId();
 async function run(command: HttpWorkerCommand): Promise<HttpWorkerResult> {
   const result: HttpWorkerResult = { ms: [], statuses: {}, lastBodyBytes: 0, ...(threadId ? { threadId } : {}) };
   for (const request of command.requests) {
-    const headers: Record<string, string> = { cookie: setup.cookie, accept: "application/json" };
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (setup.cookie) headers.cookie = setup.cookie; // empty: signed out (the sign-in bench)
     if (request.method === "POST") Object.assign(headers, { origin: setup.origin, "content-type": "application/json" });
     const started = performance.now();
     let status = "fetch-error";

@@ -3,6 +3,7 @@
 // was skipped. With CI=true a skip is a failure: CI must prove everything.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { connect } from "node:net";
 import pg from "pg";
 
 const isCi = process.env.CI === "true" || process.env.CI === "1";
@@ -33,6 +34,29 @@ async function postgresReachable() {
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** Redis answers PING at TEST_REDIS_URL (the shared rate-limit tests need it). */
+async function redisReachable() {
+  const url = new URL(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port || 6379) });
+    const done = (answer) => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.setTimeout(2000, () => done("timed out"));
+    socket.on("error", (error) => done(error.message));
+    socket.on("connect", () => socket.write("PING\r\n"));
+    socket.on("data", (data) => done(data.toString().startsWith("+PONG") ? true : data.toString().trim()));
+  });
+}
+
+// Without Redis the tests of Redis-shared state are skipped (named below); CI must run them.
+const redis = await redisReachable();
+if (redis !== true) {
+  env.TEST_REDIS = "off";
+  skip("Redis-shared rate limits (src/server/shared-state.test.ts, multi-process)", `no Redis reachable: ${redis}`);
 }
 
 run("unit + API (SQLite)", "npx", ["vitest", "run"], { TEST_DB: "sqlite" });

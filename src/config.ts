@@ -31,6 +31,17 @@ const EnvSchema = z
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
     LICENSE_KEY_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     INVITATION_DAILY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(500),
+    // Several server processes: rate limits and one-time-code guards shared through Redis (unset: in memory).
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, "must start with redis:// or rediss://")
+      .optional(),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]{1,64}$/, "must be 1-64 letters, digits, '_', ':', '.' or '-'")
+      .default("license-portal:"),
+    // Overrides the interval of every periodic job (reminders, renewals, usage roll-ups, support); tests and demos.
+    JOB_INTERVAL_MS: z.coerce.number().int().min(50).max(86_400_000).optional(),
     // The seller printed on invoices. Lines are separated by "|".
     VENDOR_NAME: z.string().trim().min(1).max(200).default("License Portal Demo Vendor Ltd."),
     VENDOR_ADDRESS: z.string().max(1000).default("1 Example Street|Example City 10001|United States"),
@@ -68,6 +79,9 @@ const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** Every variable the portal reads, for the configuration reference test (OPERATIONS.md, README.md). */
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(EnvSchema.shape));
+
 export type Config = Readonly<{
   env: Env["NODE_ENV"];
   isProduction: boolean;
@@ -87,6 +101,10 @@ export type Config = Readonly<{
   licenseKeySecret: string;
   /** Invitations (sent + resent) one business account may send in any 24 hours. */
   invitationDailyLimit: number;
+  /** Shared state for several processes (src/server/shared-state.ts); null = in memory, one process. */
+  redis: { url: string; keyPrefix: string } | null;
+  /** Every periodic job's interval instead of its own (tests, demos); null = each job's default. */
+  jobIntervalMs: number | null;
   store: {
     /** The seller on invoices. */
     vendor: { name: string; addressLines: string[]; taxId: string | null; email: string; phone: string | null };
@@ -140,6 +158,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     outboxPollMs: env.OUTBOX_POLL_MS,
     authRateLimit: env.AUTH_RATE_LIMIT === "on",
     invitationDailyLimit: env.INVITATION_DAILY_LIMIT,
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
+    jobIntervalMs: env.JOB_INTERVAL_MS ?? null,
     licenseKeySecret: env.LICENSE_KEY_SECRET ?? DEV_LICENSE_KEY_SECRET,
     store: {
       vendor: {

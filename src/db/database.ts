@@ -26,13 +26,27 @@ export type Database = {
 // int8 (count(*), bigint) comes back from pg as a string; make it a number like SQLite.
 pg.types.setTypeParser(20, (value) => Number(value));
 
+/**
+ * When PostgreSQL restarts it closes every connection with an error message. pg.Pool
+ * re-emits it for idle connections, and a checked-out connection between two queries
+ * (inside a transaction) emits it itself; with no listener either one is an uncaught
+ * 'error' and the process dies (test/faults/postgres-restart.test.ts). Nothing else is
+ * needed: the pool drops broken connections (on release it checks they are still
+ * usable) and opens new ones, and a request that was using one fails with its own
+ * error, answered 503 DATABASE_UNAVAILABLE.
+ */
+function postgresPool(database: Extract<Config["database"], { kind: "postgres" }>) {
+  const pool = new pg.Pool({ connectionString: database.url, max: database.poolMax, connectionTimeoutMillis: 5000 });
+  pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
+  return pool;
+}
+
 export function createDatabase(database: Config["database"]): Database {
   const dialect =
     database.kind === "sqlite"
       ? new SqliteReadWriteDialect(database.file)
-      : new PostgresDialect({
-          pool: new pg.Pool({ connectionString: database.url, max: database.poolMax, connectionTimeoutMillis: 5000 }),
-        });
+      : new PostgresDialect({ pool: postgresPool(database) });
   const authDb = new Kysely<unknown>({ dialect, plugins: [new CamelCasePlugin()] });
   const db = authDb.withPlugin(new NormalizeResultsPlugin()) as unknown as Kysely<DB>;
   return {

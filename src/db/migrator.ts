@@ -10,6 +10,7 @@ import * as createStore from "./migrations/2026_11_26_000008_create_store.ts";
 import * as createDownloads from "./migrations/2026_11_26_000009_create_downloads.ts";
 import * as createSupport from "./migrations/2026_11_26_000010_create_support.ts";
 import * as supportMessageEmailId from "./migrations/2026_11_26_000011_support_message_email_id.ts";
+import * as widenFarmSequences from "./migrations/2026_11_26_000012_widen_farm_sequences.ts";
 
 /**
  * Migrations are listed here rather than read from disk, so they work the same from
@@ -27,7 +28,11 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_26_000009_create_downloads": createDownloads,
   "2026_11_26_000010_create_support": createSupport,
   "2026_11_26_000011_support_message_email_id": supportMessageEmailId,
+  "2026_11_26_000012_widen_farm_sequences": widenFarmSequences,
 };
+
+/** Every migration this version knows, oldest first (a backup holding others is from a newer version). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

@@ -5,6 +5,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { DestinationStream } from "pino";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
 import { createAccountAccess } from "../modules/accounts/account-access.ts";
@@ -47,13 +48,22 @@ import { registerStore } from "../modules/store/store.plugin.ts";
 import { registerSupport, type Support } from "../modules/support/support.plugin.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { registerCsrfProtection } from "./csrf.ts";
-import { registerErrorHandling, sendProblem } from "./error-handler.ts";
+import { handleFrameworkError, registerErrorHandling, sendProblem } from "./error-handler.ts";
 import { AppError } from "./errors.ts";
+import { registerNulGuard } from "./input-guard.ts";
 import { loggerOptions } from "./logger.ts";
 import { registerObservability } from "./observability.ts";
+import { createMemoryState, createRedisState, type SharedState } from "./shared-state.ts";
 import { isSpaNavigation, registerWebApp } from "./web-app.ts";
 
-export type AppDeps = { config: Config; database: Database; startWorkers?: boolean; clock?: Clock };
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  startWorkers?: boolean;
+  clock?: Clock;
+  /** Where the log goes instead of stdout (the test suite writes each worker's log to a file it then scans). */
+  logStream?: DestinationStream;
+};
 
 export type App = FastifyInstance & {
   auth: Auth;
@@ -64,12 +74,15 @@ export type App = FastifyInstance & {
   support: Support;
 };
 
+/** Swagger UI 5's injected stylesheet (see the /api/docs CSP below). */
+const SWAGGER_UI_STYLE_HASH = "sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=";
+
 /** Largest JSON body we accept. Nothing in the API needs more; huge bodies get 413. */
 const BODY_LIMIT_BYTES = 256 * 1024;
 
-export async function buildApp({ config, database, startWorkers = true, clock = systemClock }: AppDeps): Promise<App> {
+export async function buildApp({ config, database, startWorkers = true, clock = systemClock, logStream }: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: loggerOptions(config, logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     genReqId: (req) => {
@@ -78,6 +91,7 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
     },
     requestIdHeader: false,
     return503OnClosing: true,
+    frameworkErrors: handleFrameworkError,
   });
   // The API speaks JSON only; anything else gets 415 instead of a confusing validation error.
   app.removeContentTypeParser("text/plain");
@@ -87,6 +101,7 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
     reply.header("x-request-id", request.id);
   });
   registerErrorHandling(app);
+  registerNulGuard(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -95,6 +110,8 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
+        // Helmet's default also allows fonts from any https: origin; the web app ships its own.
+        fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
@@ -104,7 +121,11 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
     // HSTS only makes sense when we are actually served over HTTPS.
     hsts: config.publicUrl.startsWith("https://"),
   });
-  await app.register(rateLimit, { global: false });
+  // Rate limits and one-time guards: shared through Redis by every process when REDIS_URL is set.
+  const shared: SharedState = config.redis
+    ? await createRedisState(config.redis.url, config.redis.keyPrefix, app.log)
+    : createMemoryState();
+  await app.register(rateLimit, { global: false, ...shared.routeLimitOptions });
   registerCsrfProtection(app, config.publicUrl);
   registerObservability(app, database);
 
@@ -118,13 +139,21 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
   });
   await app.register(swaggerUi, {
     routePrefix: "/api/docs",
-    // Swagger UI ships inline scripts; it gets its own relaxed CSP, the app does not.
+    // The API reference stays (it documents the same schemas the server validates with). Swagger
+    // UI's pages get its own CSP, only under /api/docs: still no inline or eval'd script, but
+    // styles and fonts from https: and the validator badge's image; framing is refused as for
+    // the app (test/security/headers.test.ts).
     staticCSP: true,
-    transformStaticCSP: (header) => header,
+    transformStaticCSP: (header) =>
+      header
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        // The one <style> block Swagger UI injects at run time, allowed by its hash, not by 'unsafe-inline'
+        // (e2e/security-headers.spec.ts fails on any CSP violation if an upgrade changes it).
+        .replace("style-src 'self' https:", `style-src 'self' https: '${SWAGGER_UI_STYLE_HASH}'`),
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  const auth = createAuth(config, database, app.log);
+  const auth = createAuth(config, database, app.log, shared.authLimitStorage);
   const accounts = createAccountsService({ database });
   const sessions = createSessionResolver({
     db: database.db,
@@ -142,7 +171,7 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
     secret: config.authSecret,
   });
   const access = createAccountAccess({ identity, db: database.db });
-  await authBridgeRoutes(app, { auth, database, publicUrl: config.publicUrl, rateLimit: config.authRateLimit });
+  await authBridgeRoutes(app, { auth, database, publicUrl: config.publicUrl, rateLimit: config.authRateLimit, shared });
   await identityRoutes(app, { identity, rateLimit: config.authRateLimit });
   await accountsRoutes(app, { accounts, access, identity });
   await membershipRoutes(app, { membership: createMembershipService({ database, publicUrl: config.publicUrl }), access });
@@ -155,10 +184,17 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
 
   const crypto = createLicenseKeyCrypto(config.licenseKeySecret);
   const sealer = createSealer(config.licenseKeySecret);
-  const subscriptions = createSubscriptionsService({ database, crypto, clock, rateLimit: config.authRateLimit });
+  const subscriptions = createSubscriptionsService({ database, crypto, clock, rateLimit: config.authRateLimit, shared });
   const keys = createKeysService({ database, crypto, clock, subscriptions });
   await licensingRoutes(app, { access, subscriptions, keys });
-  const reminders = createReminderJob({ database, clock, publicUrl: config.publicUrl, logger: app.log });
+  const jobIntervalMs = config.jobIntervalMs ?? undefined;
+  const reminders = createReminderJob({
+    database,
+    clock,
+    publicUrl: config.publicUrl,
+    logger: app.log,
+    intervalMs: jobIntervalMs,
+  });
   await operatorRoutes(app, {
     operator: createOperatorService({ database, crypto, sealer, clock, identity, publicUrl: config.publicUrl }),
   });
@@ -173,6 +209,7 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
       crypto,
       clock,
       rateLimit: config.authRateLimit,
+      shared,
     }),
     checkIns,
     signer,
@@ -183,8 +220,15 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
   await invoicesRoutes(app, { access, database });
   const { storage } = await registerDownloads(app, { config, database, clock, identity });
   const support = await registerSupport(app, { config, database, clock, access, identity, sealer, storage });
-  const renewals = createRenewalJob({ database, clock, gateways: store.gateways, settlement: store.settlement, logger: app.log });
-  const usageJobs = createUsageJobs({ database, clock, publicUrl: config.publicUrl, logger: app.log });
+  const renewals = createRenewalJob({
+    database,
+    clock,
+    gateways: store.gateways,
+    settlement: store.settlement,
+    logger: app.log,
+    intervalMs: jobIntervalMs,
+  });
+  const usageJobs = createUsageJobs({ database, clock, publicUrl: config.publicUrl, logger: app.log, intervalMs: jobIntervalMs });
 
   const mailer = createMailer(config);
   const outbox = createOutboxWorker({ db: database.db, mailer, pollMs: config.outboxPollMs, logger: app.log, sealer });
@@ -213,6 +257,7 @@ export async function buildApp({ config, database, startWorkers = true, clock = 
     await usageJobs.stop();
     await reminders.stop();
     await outbox.stop();
+    await shared.close();
   });
 
   return Object.assign(app, { auth, outbox, reminders, usageJobs, renewals, support }) as App;

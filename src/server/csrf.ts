@@ -16,12 +16,18 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * own credentials), so a stray cookie there does not make it cross-site; nor do payment
  * providers' webhooks (/api/store/gateways/…), which a provider's server sends and which
  * only a valid signature makes do anything.
+ *
+ * The decision is taken on the matched route pattern, never on the raw URL: the router
+ * decodes the path, so `/%61pi/me/profile` reaches `/api/me/profile` while its raw URL
+ * does not start with `/api/` (test/security/csrf.test.ts). For the same reason every
+ * state-changing request is checked, not only those under `/api/`.
  */
 export function registerCsrfProtection(app: FastifyInstance, publicUrl: string) {
   const allowed = new URL(publicUrl).origin;
   app.addHook("onRequest", async (request, reply) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) return;
-    if (request.url.startsWith(FARM_API_PREFIX) || request.url.startsWith(GATEWAY_EVENTS_PREFIX)) return;
+    if (SAFE_METHODS.has(request.method)) return;
+    const route = request.routeOptions.url;
+    if (route?.startsWith(FARM_API_PREFIX) || route?.startsWith(GATEWAY_EVENTS_PREFIX)) return;
     const origin = request.headers.origin;
     const fetchSite = request.headers["sec-fetch-site"];
     const hasCookies = typeof request.headers.cookie === "string" && request.headers.cookie.length > 0;

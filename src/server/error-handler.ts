@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable, isStorageFull } from "../db/database-errors.ts";
 import { AppError } from "./errors.ts";
 
 const TITLES: Record<number, string> = {
@@ -9,11 +10,13 @@ const TITLES: Record<number, string> = {
   404: "Not Found",
   409: "Conflict",
   413: "Content Too Large",
+  414: "URI Too Long",
   415: "Unsupported Media Type",
   422: "Unprocessable Content",
   429: "Too Many Requests",
   500: "Internal Server Error",
   503: "Service Unavailable",
+  507: "Insufficient Storage",
 };
 
 export type Problem = {
@@ -60,6 +63,28 @@ function fromFastifyError(error: FastifyError): AppError | undefined {
   return undefined;
 }
 
+/** 503 with Retry-After: the pool reconnects on its own once the database is back. */
+export const databaseUnavailable = () =>
+  new AppError(503, "DATABASE_UNAVAILABLE", "The database is unavailable. Try again in a few seconds.", {
+    retryAfterSeconds: 5,
+  });
+
+/**
+ * Errors the router raises before any route or hook runs (a path segment that is not valid
+ * percent-encoding, or longer than the router keeps). Without this, Fastify answers them with its
+ * own JSON shape instead of problem+json. Passed to Fastify as `frameworkErrors`.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  switch (error.code) {
+    case "FST_ERR_BAD_URL":
+      return sendProblem(request, reply, new AppError(400, "BAD_URL", "The request path is not valid percent-encoded text."));
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return sendProblem(request, reply, new AppError(414, "URI_TOO_LONG", "A part of the request path is too long."));
+  }
+  request.log.error({ err: error }, "router error");
+  return sendProblem(request, reply, new AppError(500, "INTERNAL_ERROR", "Something went wrong on our side."));
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendProblem(request, reply, error);
@@ -77,6 +102,19 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     const mapped = fromFastifyError(error);
     if (mapped) return sendProblem(request, reply, mapped);
+    // The database is down or restarting, or its disk is full (test/faults/): a clear answer, not a 500.
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: error }, "database unavailable");
+      return sendProblem(request, reply, databaseUnavailable());
+    }
+    if (isStorageFull(error)) {
+      request.log.error({ err: error }, "database storage full");
+      return sendProblem(
+        request,
+        reply,
+        new AppError(507, "STORAGE_FULL", "The portal cannot save changes right now: its storage is full. Try again later."),
+      );
+    }
     request.log.error({ err: error }, "unhandled error");
     return sendProblem(request, reply, new AppError(500, "INTERNAL_ERROR", "Something went wrong on our side."));
   });

@@ -7,6 +7,8 @@ export type ErrorCode =
   | "BODY_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "MALFORMED_JSON"
+  | "BAD_URL"
+  | "URI_TOO_LONG"
   | "NOT_FOUND"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
@@ -33,7 +35,9 @@ export type ErrorCode =
   | "ACCOUNT_EXISTS"
   | "INVITATION_LIMIT_REACHED"
   | "INTERNAL_ERROR"
-  | "SERVICE_UNAVAILABLE";
+  | "SERVICE_UNAVAILABLE"
+  | "DATABASE_UNAVAILABLE"
+  | "STORAGE_FULL";
 
 export class AppError extends Error {
   constructor(

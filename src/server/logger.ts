@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from "fastify";
+import type { DestinationStream } from "pino";
 import type { Config } from "../config.ts";
 
 /** Query parameters and path segments that carry secrets (verification, reset and watch links). */
@@ -13,7 +14,7 @@ export function redactUrl(url: string): string {
  * JSON logs in production, pretty ones in development. Cookies, authorization
  * headers, passwords and tokens never reach the log.
  */
-export function loggerOptions(config: Config): FastifyServerOptions["logger"] {
+export function loggerOptions(config: Config, stream?: DestinationStream): FastifyServerOptions["logger"] {
   const base = {
     level: config.logLevel,
     redact: {
@@ -38,6 +39,7 @@ export function loggerOptions(config: Config): FastifyServerOptions["logger"] {
       }),
     },
   };
+  if (stream) return { ...base, stream };
   if (config.env === "development") {
     return { ...base, transport: { target: "pino-pretty", options: { translateTime: "HH:MM:ss", ignore: "pid,hostname" } } };
   }

@@ -229,20 +229,4 @@ describe(`authorization of every account route (${TEST_ENGINE})`, () => {
       }
     });
   });
-
-  // Licensing routes under an account (dashboard, subscriptions) have their own table in test/licensing/authorization.test.ts.
-  it("covers every /api/accounts route in the OpenAPI spec outside licensing and farms (their own tables)", async () => {
-    const openapi = (await t.app.inject({ url: "/api/openapi.json" })).json() as { paths: Record<string, object> };
-    // test/licensing/, test/farms/, test/store/store-, test/downloads/ and test/support/authorization.test.ts cover these.
-    const licensing = /^\/api\/accounts\/\{accountId\}\/(dashboard|subscriptions|farms|keys|store|downloads|support)/;
-    const documented = Object.entries(openapi.paths)
-      .filter(([path]) => path.startsWith("/api/accounts") && !licensing.test(path))
-      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
-    const covered = ROUTES.map(
-      (r) => `${r.method} ${r.path.startsWith("/:id") ? `/api/accounts/{accountId}${r.path.slice(4)}` : r.path}`,
-    )
-      .map((r) => r.replace(":userId", "{userId}").replace(":invitationId", "{invitationId}"))
-      .sort();
-    expect(covered).toEqual([...documented].sort());
-  });
 });

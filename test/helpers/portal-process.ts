@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import { createServer } from "node:net";
+import { childLogPath } from "./test-logs.ts";
 
 export const MAIN = new URL("../../src/main.ts", import.meta.url).pathname;
 
@@ -14,12 +16,18 @@ export function runPortal(args: string[], env: Record<string, string>): PortalPr
   });
   let out = "";
   let err = "";
+  // Within a full test run its output is also kept for the log scan (test/security/log-scan.setup.ts).
+  const logPath = childLogPath(child.pid);
+  const log = logPath ? createWriteStream(logPath, { flags: "a" }) : undefined;
   child.stdout?.on("data", (chunk) => {
     out += chunk;
+    log?.write(chunk);
   });
   child.stderr?.on("data", (chunk) => {
     err += chunk;
+    log?.write(chunk);
   });
+  child.once("close", () => log?.end());
   const exit = once(child, "exit").then(([code]) => code as number | null);
   return { child, stdout: () => out, stderr: () => err, exit };
 }

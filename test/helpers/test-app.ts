@@ -4,6 +4,7 @@ import { migrateToLatest } from "../../src/db/migrator.ts";
 import { type App, buildApp } from "../../src/server/app.ts";
 import type { Clock } from "../../src/server/clock.ts";
 import { createThrowawayDatabase } from "./test-database.ts";
+import { recordHandedOutSecrets, testLogStream } from "./test-logs.ts";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 
@@ -17,14 +18,16 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   const throwaway = await createThrowawayDatabase();
   const config = loadConfig({
     NODE_ENV: "test",
-    LOG_LEVEL: "silent",
+    // Within a full run the logs go, at debug level, to a file that is scanned for secrets afterwards.
+    LOG_LEVEL: testLogStream() ? "debug" : "silent",
     DATABASE_URL: throwaway.url,
     PUBLIC_URL: TEST_ORIGIN,
     ...env,
   });
   const database = createDatabase(config.database);
   await migrateToLatest(database.authDb);
-  const app = await buildApp({ config, database, startWorkers: false, clock: options.clock });
+  const app = await buildApp({ config, database, startWorkers: false, clock: options.clock, logStream: testLogStream() });
+  recordHandedOutSecrets(app);
   await app.ready();
   return {
     app,

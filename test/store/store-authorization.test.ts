@@ -266,7 +266,8 @@ describe(`authorization of every store route (${TEST_ENGINE})`, () => {
     expect(confirmations.map((p) => p.confirmedByUserId)).toEqual([opId]);
   });
 
-  it("covers every store route in the OpenAPI document, each tagged and summarized", async () => {
+  // test/authorization/route-table.test.ts checks that every route is in the one authorization table.
+  it("every store route of the OpenAPI document is tagged and summarized", async () => {
     const openapi = (await t.app.inject({ url: "/api/openapi.json" })).json() as {
       paths: Record<string, Record<string, { tags?: string[]; summary?: string }>>;
     };
@@ -282,10 +283,5 @@ describe(`authorization of every store route (${TEST_ENGINE})`, () => {
         ).toBe(true);
       }
     }
-    const documented = store
-      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
-      // The invoice PDF is the invoices part's route (test/store/invoice*.test.ts).
-      .filter((route) => !route.endsWith("/invoice.pdf"));
-    expect(ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(documented.sort());
   });
 });

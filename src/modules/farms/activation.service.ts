@@ -7,12 +7,12 @@ import type { DB } from "../../db/schema.ts";
 import type { ClientInfo } from "../../server/client-info.ts";
 import type { Clock } from "../../server/clock.ts";
 import { AppError } from "../../server/errors.ts";
+import type { SharedState } from "../../server/shared-state.ts";
 import { checkMembership } from "../accounts/account-access.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import { verifyPassword } from "../identity/password-hasher.ts";
-import { FailureWindow } from "../identity/sign-in-limiter.ts";
 import { verifyTotpCode } from "../identity/totp-check.ts";
-import { TotpReplayGuard } from "../identity/totp-replay-guard.ts";
+import { CODE_LIFETIME_MS, TotpReplayGuard } from "../identity/totp-replay-guard.ts";
 import type { LicenseKeyCrypto } from "../licensing/license-key-crypto.ts";
 import { findKeyByHash, findSubscription } from "../licensing/licensing.repo.ts";
 import { scopeFor } from "../licensing/licensing-scope.ts";
@@ -46,6 +46,8 @@ type Deps = {
   crypto: LicenseKeyCrypto;
   clock: Clock;
   rateLimit: boolean;
+  /** Where failures and used codes are kept (in memory, or shared by every process). */
+  shared: Pick<SharedState, "failureLimiter" | "expiringMap">;
 };
 
 /**
@@ -58,10 +60,11 @@ type Deps = {
  * reuses the farm's row and replaces its credential, so the farm keeps its history
  * and the old credential stops working.
  */
-export function createActivationService({ database, authSecret, signer, crypto, clock, rateLimit }: Deps) {
+export function createActivationService({ database, authSecret, signer, crypto, clock, rateLimit, shared }: Deps) {
   const { db } = database;
-  const failures = new FailureWindow(FAILURES_PER_EMAIL, FAILURE_WINDOW_MS, () => clock.now().getTime());
-  const usedCodes = new TotpReplayGuard(() => clock.now().getTime());
+  const now = () => clock.now().getTime();
+  const failures = shared.failureLimiter("farm-activation", FAILURES_PER_EMAIL, FAILURE_WINDOW_MS, now);
+  const usedCodes = new TotpReplayGuard(shared.expiringMap("totp-activation", CODE_LIFETIME_MS, "fail-closed", now));
 
   /**
    * A person who turned on two-step verification needs their code here too: a farm
@@ -75,21 +78,21 @@ export function createActivationService({ database, authSecret, signer, crypto, 
         "This account uses two-step verification: send the current code from the authenticator app as `otp`.",
       );
     }
-    const valid = !usedCodes.wasUsed(userId, otp) && (await verifyTotpCode(db, authSecret, userId, otp));
+    const valid = !(await usedCodes.wasUsed(userId, otp)) && (await verifyTotpCode(db, authSecret, userId, otp));
     if (!valid) {
-      failures.recordFailure(limiterKey);
+      await failures.recordFailure(limiterKey);
       throw new AppError(
         401,
         "INVALID_SECOND_FACTOR",
         "This code from the authenticator app is not valid, or was used already. Wait for the next one.",
       );
     }
-    usedCodes.markUsed(userId, otp);
+    await usedCodes.markUsed(userId, otp);
   }
 
   async function authenticate(email: string, password: string, otp: string | undefined): Promise<string> {
     const limiterKey = email.toLowerCase();
-    const wait = rateLimit ? failures.retryAfterSeconds(limiterKey) : 0;
+    const wait = rateLimit ? await failures.retryAfterSeconds(limiterKey) : 0;
     if (wait > 0) {
       throw new AppError(429, "RATE_LIMITED", "Too many failed activations for this email address. Try again later.", {
         retryAfterSeconds: wait,
@@ -103,7 +106,7 @@ export function createActivationService({ database, authSecret, signer, crypto, 
       .executeTakeFirst();
     const ok = row?.password ? await verifyPassword({ hash: row.password, password }) : false;
     if (!row || !ok) {
-      failures.recordFailure(limiterKey);
+      await failures.recordFailure(limiterKey);
       throw invalidLogin();
     }
     if (row.twoFactorEnabled) await checkSecondFactor(row.id, otp, limiterKey);

@@ -19,13 +19,24 @@ export const USAGE_JOB_INTERVAL_MS = 5 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-type Deps = { database: Database; clock: Clock; publicUrl: string; logger?: Pick<FastifyBaseLogger, "error"> };
+type Deps = {
+  database: Database;
+  clock: Clock;
+  publicUrl: string;
+  logger?: Pick<FastifyBaseLogger, "error">;
+  /** Instead of USAGE_JOB_INTERVAL_MS (JOB_INTERVAL_MS: tests, demos). */
+  intervalMs?: number;
+};
 
 /** "Keep the larger": re-running a roll-up over rows it has seen can never lower a maximum. */
 const larger = (table: string) =>
   sql<number>`case when excluded.max_users > ${sql.ref(`${table}.max_users`)} then excluded.max_users else ${sql.ref(`${table}.max_users`)} end`;
 
-/** Rolls raw reports from `from` on into the hourly and daily tables. Idempotent. */
+/**
+ * Rolls raw reports from `from` on into the hourly and daily tables. Idempotent. The rows
+ * are upserted in key order, so two processes rolling up at once lock them in the same
+ * order and queue behind each other instead of deadlocking (PostgreSQL).
+ */
 export async function rollUp(db: Kysely<DB>, from: Date): Promise<void> {
   const since = hourStart(from);
   const upsert = async (
@@ -39,6 +50,7 @@ export async function rollUp(db: Kysely<DB>, from: Date): Promise<void> {
       select ${sql.ref(owner)}, ${sql.ref(bucket)}, max(${sql.ref(value)}), max(licensed)
       from farm_reports where hour_start >= ${since}
       group by ${sql.ref(owner)}, ${sql.ref(bucket)}
+      order by ${sql.ref(owner)}, ${sql.ref(bucket)}
       on conflict (${sql.ref(owner)}, ${sql.ref(bucket)})
       do update set max_users = ${larger(table)}, licensed = excluded.licensed`.execute(db);
   };
@@ -94,7 +106,7 @@ export async function queueGraceEndingNotices(db: Kysely<DB>, publicUrl: string,
  * The farms' periodic work. Safe with several server processes: roll-ups keep the
  * larger value, deletes are idempotent, and each email is claimed once (overuse_notices).
  */
-export function createUsageJobs({ database, clock, publicUrl, logger }: Deps) {
+export function createUsageJobs({ database, clock, publicUrl, logger, intervalMs = USAGE_JOB_INTERVAL_MS }: Deps) {
   const { db } = database;
   // Look back one hour more than the interval on the first run after a restart.
   let watermark: Date | undefined;
@@ -108,7 +120,7 @@ export function createUsageJobs({ database, clock, publicUrl, logger }: Deps) {
       await queueGraceEndingNotices(db, publicUrl, now);
       watermark = now;
     },
-    intervalMs: USAGE_JOB_INTERVAL_MS,
+    intervalMs,
     failureMessage: "farm usage job failed",
     logger,
   });

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../../db/database.ts";
-import { sendProblem } from "../../server/error-handler.ts";
+import { databaseUnavailable, sendProblem } from "../../server/error-handler.ts";
 import { AppError } from "../../server/errors.ts";
+import type { SharedState } from "../../server/shared-state.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER } from "./auth.ts";
 import { auditActionFor, NEEDS_SESSION_BEFORE, outcomeOf } from "./auth-audit.ts";
-import { PendingSecondFactor } from "./pending-second-factor.ts";
-import { FailureWindow } from "./sign-in-limiter.ts";
-import { TotpReplayGuard } from "./totp-replay-guard.ts";
+import { PENDING_SECOND_FACTOR_TTL_MS, PendingSecondFactor } from "./pending-second-factor.ts";
+import { CODE_LIFETIME_MS, TotpReplayGuard } from "./totp-replay-guard.ts";
 
-type BridgeDeps = { auth: Auth; database: Database; publicUrl: string; rateLimit: boolean };
+type BridgeDeps = { auth: Auth; database: Database; publicUrl: string; rateLimit: boolean; shared: SharedState };
 
 /** Twenty failed sign-ins for one address in a minute lock that address for the rest of the minute. */
 const SIGN_IN_FAILURES_PER_EMAIL = 20;
@@ -35,10 +35,13 @@ export function toFetchHeaders(request: FastifyRequest): Headers {
  * sign-in failures feed the per-address limiter, and audited calls are logged.
  */
 export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
-  const perEmail = new FailureWindow(SIGN_IN_FAILURES_PER_EMAIL, SIGN_IN_WINDOW_MS);
-  const perIp = new FailureWindow(SIGN_IN_FAILURES_PER_IP, SIGN_IN_WINDOW_MS);
-  const secondFactor = new PendingSecondFactor();
-  const usedCodes = new TotpReplayGuard();
+  const { shared } = deps;
+  const perEmail = shared.failureLimiter("sign-in-email", SIGN_IN_FAILURES_PER_EMAIL, SIGN_IN_WINDOW_MS);
+  const perIp = shared.failureLimiter("sign-in-ip", SIGN_IN_FAILURES_PER_IP, SIGN_IN_WINDOW_MS);
+  const secondFactor = new PendingSecondFactor(
+    shared.expiringMap("pending-second-factor", PENDING_SECOND_FACTOR_TTL_MS, "fail-open"),
+  );
+  const usedCodes = new TotpReplayGuard(shared.expiringMap("totp-sign-in", CODE_LIFETIME_MS, "fail-closed"));
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const url = new URL(request.url, deps.publicUrl);
@@ -48,7 +51,11 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
     const isSignIn = request.method === "POST" && authPath === "/sign-in/email";
 
     if (isSignIn && deps.rateLimit) {
-      const wait = Math.max(email ? perEmail.retryAfterSeconds(email) : 0, perIp.retryAfterSeconds(request.ip));
+      const [emailWait, ipWait] = await Promise.all([
+        email ? perEmail.retryAfterSeconds(email) : 0,
+        perIp.retryAfterSeconds(request.ip),
+      ]);
+      const wait = Math.max(emailWait, ipWait);
       if (wait > 0) {
         await audit(request, "identity.sign_in", 429, { email, reason: "rate_limited" });
         return sendProblem(
@@ -73,10 +80,12 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
       action && NEEDS_SESSION_BEFORE.has(authPath) ? await deps.auth.api.getSession({ headers }).catch(() => null) : null;
 
     // Who is proving a second factor: half-way through sign-in, or confirming 2FA set-up.
-    const pendingUser = authPath.startsWith("/two-factor/verify") ? secondFactor.userFor(request.headers.cookie) : undefined;
+    const pendingUser = authPath.startsWith("/two-factor/verify")
+      ? await secondFactor.userFor(request.headers.cookie).catch(() => undefined)
+      : undefined;
     const totp = authPath === "/two-factor/verify-totp" && typeof body?.code === "string" ? body.code : undefined;
     const totpUser = totp ? (pendingUser ?? (await deps.auth.api.getSession({ headers }).catch(() => null))?.user.id) : undefined;
-    if (totp && totpUser && usedCodes.wasUsed(totpUser, totp)) {
+    if (totp && totpUser && (await usedCodes.wasUsed(totpUser, totp))) {
       await audit(request, "identity.sign_in_second_factor", 401, { reason: "code_reused" }, totpUser);
       return sendProblem(
         request,
@@ -89,13 +98,22 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
     const response = await deps.auth.handler(
       new Request(url, { method: request.method, headers, body: hasBody ? JSON.stringify(body) : undefined }),
     );
-
-    if (isSignIn && response.status === 401) {
-      if (email) perEmail.recordFailure(email);
-      perIp.recordFailure(request.ip);
+    // Better Auth answers its own failures with a bare 500; when the database is down, say so (test/faults/).
+    if (
+      response.status >= 500 &&
+      !(await deps.database.ping().then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      return sendProblem(request, reply, databaseUnavailable());
     }
 
-    if (totp && totpUser && response.status === 200) usedCodes.markUsed(totpUser, totp);
+    if (isSignIn && response.status === 401) {
+      await Promise.all([email ? perEmail.recordFailure(email) : undefined, perIp.recordFailure(request.ip)]);
+    }
+
+    if (totp && totpUser && response.status === 200) await usedCodes.markUsed(totpUser, totp);
 
     const text = await response.text();
     if (action) {
@@ -105,7 +123,7 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
         // The answer names nobody yet; look the person up once, for the log and the second step.
         metadata.secondFactorPending = true;
         actorUserId ??= await userIdByEmail(email);
-        if (actorUserId) secondFactor.remember(response.headers.getSetCookie(), actorUserId);
+        if (actorUserId) await secondFactor.remember(response.headers.getSetCookie(), actorUserId).catch(() => undefined);
       }
       await audit(request, action, response.status, metadata, actorUserId);
     }

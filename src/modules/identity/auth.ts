@@ -3,6 +3,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
+import type { AuthLimitStorage } from "../../server/shared-state.ts";
 import { type EmailTemplate, insertOutboxEmail } from "../notifications/outbox.repo.ts";
 import { hashPassword, verifyPassword } from "./password-hasher.ts";
 import { checkPasswordPolicy } from "./password-policy.ts";
@@ -27,7 +28,11 @@ const NEW_PASSWORD_FIELDS: Record<string, "password" | "newPassword"> = {
 /** Where Better Auth's own log lines go (pino in the server). */
 export type AuthLogger = { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
-export function createAuth(config: Config, database: Database, log?: AuthLogger) {
+/**
+ * `limitStorage`: where Better Auth counts its own rate limits; given (Redis, see
+ * server/shared-state.ts) every server process counts in one place, else in memory.
+ */
+export function createAuth(config: Config, database: Database, log?: AuthLogger, limitStorage?: AuthLimitStorage) {
   const { db } = database;
   /** Every identity email goes to one person, in their language, with their name and one link. */
   const queueEmail = (template: EmailTemplate, user: { email: string; name: string }, url: string) =>
@@ -104,6 +109,7 @@ export function createAuth(config: Config, database: Database, log?: AuthLogger)
       window: 60,
       max: 100,
       storage: "memory",
+      ...(limitStorage ? { customStorage: limitStorage } : {}),
       customRules: {
         // Sign-in is limited per address *and* per IP by our bridge (sign-in-limiter.ts).
         "/sign-in/email": false,

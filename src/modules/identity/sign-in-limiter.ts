@@ -1,7 +1,7 @@
 /**
  * Counts failed sign-ins per key (an email address, or an IP) in a sliding window.
- * Kept in memory: it protects one process; issue 8 moves it to shared storage for
- * multi-server deployments.
+ * This is the in-memory window of one process; server/shared-state.ts puts the same
+ * window in Redis when several processes must share it (and falls back to this one).
  *
  * Only *failures* count, so a user who types their password right is never locked
  * out by their own successful sign-ins, and the lock ends on its own when the

@@ -19,7 +19,14 @@ type Kind = (typeof KINDS)[number]["kind"];
 /** How often the job looks; a reminder goes out at most this late. */
 export const REMINDER_INTERVAL_MS = 10 * 60 * 1000;
 
-type Deps = { database: Database; clock: Clock; publicUrl: string; logger?: Pick<FastifyBaseLogger, "error" | "info"> };
+type Deps = {
+  database: Database;
+  clock: Clock;
+  publicUrl: string;
+  logger?: Pick<FastifyBaseLogger, "error" | "info">;
+  /** Instead of REMINDER_INTERVAL_MS (JOB_INTERVAL_MS: tests, demos). */
+  intervalMs?: number;
+};
 
 /**
  * Expiry reminders to the account's Administrators and the License Administrators of the
@@ -29,7 +36,7 @@ type Deps = { database: Database; clock: Clock; publicUrl: string; logger?: Pick
  * across restarts. A job that runs late sends only the most urgent reminder due and
  * records the earlier ones as done, so nobody gets three emails at once.
  */
-export function createReminderJob({ database, clock, publicUrl, logger }: Deps) {
+export function createReminderJob({ database, clock, publicUrl, logger, intervalMs = REMINDER_INTERVAL_MS }: Deps) {
   const { db } = database;
 
   /** One pass; returns the number of emails queued. */
@@ -122,7 +129,7 @@ export function createReminderJob({ database, clock, publicUrl, logger }: Deps) 
   // Concurrent runOnce() calls in one process share a pass.
   return createPeriodicJob({
     run: runPass,
-    intervalMs: REMINDER_INTERVAL_MS,
+    intervalMs,
     runOnStart: true,
     failureMessage: "subscription reminders failed",
     logger,

@@ -10,10 +10,10 @@ import type { Database } from "../../db/database.ts";
 import type { ClientInfo } from "../../server/client-info.ts";
 import type { Clock } from "../../server/clock.ts";
 import { AppError } from "../../server/errors.ts";
+import type { SharedState } from "../../server/shared-state.ts";
 import { type AccountActor, checkMembership } from "../accounts/account-access.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
 import { usersInUse } from "../farms/farms.repo.ts";
-import { FailureWindow } from "../identity/sign-in-limiter.ts";
 import type { LicenseKeyCrypto } from "./license-key-crypto.ts";
 import { toDetails, toKeyView, toSummary } from "./licensing.presenter.ts";
 import {
@@ -33,7 +33,14 @@ export const subscriptionNotFound = () => new AppError(404, "SUBSCRIPTION_NOT_FO
 const REGISTER_FAILURES = 10;
 const REGISTER_WINDOW_MS = 15 * 60 * 1000;
 
-type Deps = { database: Database; crypto: LicenseKeyCrypto; clock: Clock; rateLimit: boolean };
+type Deps = {
+  database: Database;
+  crypto: LicenseKeyCrypto;
+  clock: Clock;
+  rateLimit: boolean;
+  /** Where failed registrations are counted (in memory, or shared by every process). */
+  shared: Pick<SharedState, "failureLimiter">;
+};
 
 /** Expiry as a number; a permanent license (no expiry) sorts after every date. */
 const expiry = (s: SubscriptionSummary) => (s.expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(s.expiresAt));
@@ -48,9 +55,9 @@ const SORTERS: Record<SubscriptionListQuery["sort"], (a: SubscriptionSummary, b:
   "-licenses": (a, b) => b.totalLicenses - a.totalLicenses || (a.id < b.id ? 1 : -1),
 };
 
-export function createSubscriptionsService({ database, crypto, clock, rateLimit }: Deps) {
+export function createSubscriptionsService({ database, crypto, clock, rateLimit, shared }: Deps) {
   const { db } = database;
-  const registerFailures = new FailureWindow(REGISTER_FAILURES, REGISTER_WINDOW_MS);
+  const registerFailures = shared.failureLimiter("register-key", REGISTER_FAILURES, REGISTER_WINDOW_MS);
 
   /** The subscriptions this person may see: all of the account's (undefined), or these. */
   async function visibleIds(actor: AccountActor): Promise<string[] | undefined> {
@@ -196,21 +203,21 @@ export function createSubscriptionsService({ database, crypto, clock, rateLimit 
      */
     async register(actor: AccountActor, typedKey: string, client: ClientInfo): Promise<SubscriptionDetails> {
       const limiterKey = `${actor.accountId}|${client.ipAddress}`;
-      const wait = rateLimit ? registerFailures.retryAfterSeconds(limiterKey) : 0;
+      const wait = rateLimit ? await registerFailures.retryAfterSeconds(limiterKey) : 0;
       if (wait > 0) {
         throw new AppError(429, "RATE_LIMITED", "Too many keys that did not work. Try again later.", { retryAfterSeconds: wait });
       }
-      const fail = (error: AppError) => {
-        if (rateLimit) registerFailures.recordFailure(limiterKey);
+      const fail = async (error: AppError) => {
+        if (rateLimit) await registerFailures.recordFailure(limiterKey);
         return error;
       };
       const checked = checkKey(typedKey);
       if (!checked.ok) {
         const message = "This is not a valid license key. Check it against your email: 5 groups of 6 letters and digits.";
-        throw fail(new AppError(400, "KEY_FORMAT_INVALID", message, { errors: [{ field: "key", message }] }));
+        throw await fail(new AppError(400, "KEY_FORMAT_INVALID", message, { errors: [{ field: "key", message }] }));
       }
       const key = await findKeyByHash(db, crypto.hash(checked.key));
-      if (key?.kind !== "primary") throw fail(new AppError(404, "KEY_NOT_FOUND", "No subscription has this key."));
+      if (key?.kind !== "primary") throw await fail(new AppError(404, "KEY_NOT_FOUND", "No subscription has this key."));
       const subscriptionId = key.subscriptionId;
       await db.transaction().execute(async (trx) => {
         await checkMembership(trx, actor.accountId, actor.userId, { admin: true });
@@ -222,7 +229,7 @@ export function createSubscriptionsService({ database, crypto, clock, rateLimit 
           .where("accountId", "is", null)
           .executeTakeFirst();
         if (Number(moved.numUpdatedRows) !== 1) {
-          throw fail(new AppError(409, "KEY_ALREADY_REGISTERED", "This key has already been registered to an account."));
+          throw await fail(new AppError(409, "KEY_ALREADY_REGISTERED", "This key has already been registered to an account."));
         }
         await trx
           .updateTable("licenseKeys")

@@ -44,8 +44,11 @@ export function createOutboxWorker(deps: {
   logger: FastifyBaseLogger;
   /** Opens sealed fields (sealed-fields.ts) just before rendering. */
   sealer?: Sealer;
+  /** The wait after the n-th failed attempt; `backoffMs` unless a test needs a shorter one (test/faults). */
+  backoff?: (attempts: number) => number;
 }): OutboxWorker {
   const { mailer, logger } = deps;
+  const backoff = deps.backoff ?? backoffMs;
   const store = createOutboxStore(deps.db, { leaseMs: LEASE_MS, maxAttempts: MAX_ATTEMPTS });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -86,7 +89,7 @@ export function createOutboxWorker(deps: {
     const error = describeError(err);
     const recorded = await store.markFailed(row.id, lease, {
       dead,
-      nextAttemptAt: new Date(Date.now() + backoffMs(row.attempts)),
+      nextAttemptAt: new Date(Date.now() + backoff(row.attempts)),
       error,
     });
     const log = { outboxId: row.id, template: row.template, attempts: row.attempts, dead, permanent, err: error };

@@ -44,6 +44,8 @@ type Deps = {
   gateways: ReadonlyMap<string, PaymentGateway>;
   settlement: SettlementDeps;
   logger?: Pick<FastifyBaseLogger, "error" | "info">;
+  /** Instead of RENEWAL_INTERVAL_MS (JOB_INTERVAL_MS: tests, demos). */
+  intervalMs?: number;
 };
 
 export type RenewalPass = { renewed: number; failed: number; recovered: number };
@@ -71,7 +73,7 @@ export type RenewalPass = { renewed: number; failed: number; recovered: number }
  * outcome and never taken twice. (A real provider may refuse the key if the saved card
  * changed in between; the attempt then fails and the next retry uses a new payment.)
  */
-export function createRenewalJob({ database, clock, gateways, settlement, logger }: Deps) {
+export function createRenewalJob({ database, clock, gateways, settlement, logger, intervalMs = RENEWAL_INTERVAL_MS }: Deps) {
   const { db } = database;
   const deps: AttemptDeps = { database, gateways, settlement };
 
@@ -167,7 +169,7 @@ export function createRenewalJob({ database, clock, gateways, settlement, logger
      * process share a pass. Two jobs (two processes) race for real.
      */
     run: (now: Date = clock.now()) => runPass(now),
-    intervalMs: RENEWAL_INTERVAL_MS,
+    intervalMs,
     runOnStart: true,
     failureMessage: "subscription renewals failed",
     logger,

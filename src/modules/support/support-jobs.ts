@@ -17,6 +17,8 @@ type Deps = {
   attachments: Pick<SupportAttachments, "sweepStale">;
   emails: SupportEmailDeps;
   logger?: Pick<FastifyBaseLogger, "error">;
+  /** Instead of SUPPORT_JOB_INTERVAL_MS (JOB_INTERVAL_MS: tests, demos). */
+  intervalMs?: number;
 };
 
 /**
@@ -25,7 +27,7 @@ type Deps = {
  * (`status = 'resolved'` and still past the window), so exactly one process closes a ticket
  * and writes its email and audit record, in that update's transaction.
  */
-export function createSupportJobs({ database, clock, attachments, emails, logger }: Deps) {
+export function createSupportJobs({ database, clock, attachments, emails, logger, intervalMs = SUPPORT_JOB_INTERVAL_MS }: Deps) {
   const { db } = database;
 
   /** Closes resolved tickets past their reopen window; returns how many this call closed. */
@@ -72,7 +74,7 @@ export function createSupportJobs({ database, clock, attachments, emails, logger
       await closeResolved();
       await attachments.sweepStale();
     },
-    intervalMs: SUPPORT_JOB_INTERVAL_MS,
+    intervalMs,
     failureMessage: "support job failed",
     logger,
   });

@@ -55,7 +55,14 @@ export async function registerSupport(app: FastifyInstance, deps: SupportDeps): 
   const emails: SupportEmailDeps = { publicUrl: config.publicUrl, sealer, tokens };
   const thread = createTicketThread({ clock, publicUrl: config.publicUrl, sealer, tokens });
   const attachments = createSupportAttachments({ database, storage, clock });
-  const jobs = createSupportJobs({ database, clock, attachments, emails, logger: app.log });
+  const jobs = createSupportJobs({
+    database,
+    clock,
+    attachments,
+    emails,
+    logger: app.log,
+    intervalMs: config.jobIntervalMs ?? undefined,
+  });
 
   await ticketsRoutes(app, {
     access: deps.access,
