@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../lib/api.ts";
 import { Alert } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
+import { LoadMoreFooter } from "../../ui/LoadMoreFooter.tsx";
 import { PageHeading } from "../../ui/PageHeading.tsx";
 import { accountErrorMessage, isAccessProblem } from "../members/errors.ts";
 import { useKeysetPages } from "../members/useKeysetPages.ts";
@@ -98,16 +99,12 @@ export function AuditLogPage({ accountId }: { accountId: string }) {
           {log.loaded && log.items.length > 0 ? (
             <AuditTable items={log.items} busy={log.phase !== "ready"} onPerson={filterByPerson} />
           ) : null}
-          <div className="list-footer">
-            <p className="muted small" aria-live="polite">
-              {log.loaded && log.phase !== "loading" ? t("audit.showing", { shown: log.items.length }) : ""}
-            </p>
-            {log.loaded && log.nextCursor ? (
-              <Button variant="secondary" busy={log.phase === "more"} onClick={() => void log.loadMore()}>
-                {t("audit.loadMore")}
-              </Button>
-            ) : null}
-          </div>
+          <LoadMoreFooter
+            list={log}
+            shown={log.items.length}
+            showingText={t("audit.showing", { shown: log.items.length })}
+            loadMoreText={t("audit.loadMore")}
+          />
         </section>
       )}
     </>

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "../../app/router.tsx";
 import { Alert, StatusMessage } from "../../ui/Alert.tsx";
-import { Button } from "../../ui/Button.tsx";
+import { LoadMoreFooter } from "../../ui/LoadMoreFooter.tsx";
 import { MenuButton, type MenuItem } from "../../ui/Menu.tsx";
 import { PageHeading } from "../../ui/PageHeading.tsx";
 import { useAccount } from "../accounts/account-context.tsx";
@@ -278,16 +278,12 @@ export function FarmsPage({ accountId }: { accountId: string }) {
               />
             </>
           ) : null}
-          <div className="list-footer">
-            <p className="muted small" aria-live="polite">
-              {list.loaded && list.phase !== "loading" ? t("farms.showing", { shown: farms.length }) : ""}
-            </p>
-            {list.loaded && list.nextCursor ? (
-              <Button variant="secondary" busy={list.phase === "more"} onClick={() => void list.loadMore()}>
-                {t("farms.loadMore")}
-              </Button>
-            ) : null}
-          </div>
+          <LoadMoreFooter
+            list={list}
+            shown={farms.length}
+            showingText={t("farms.showing", { shown: farms.length })}
+            loadMoreText={t("farms.loadMore")}
+          />
         </section>
       </div>
       <FarmDialog

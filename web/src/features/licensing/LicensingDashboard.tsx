@@ -9,6 +9,7 @@ import { messageFor } from "../../lib/errors.ts";
 import { setFlash } from "../../lib/flash.ts";
 import { Alert } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
+import { LoadMoreFooter } from "../../ui/LoadMoreFooter.tsx";
 import { useKeysetPages } from "../members/useKeysetPages.ts";
 import { storePaths } from "../store/paths.ts";
 import { type DisplayFilter, licensingApi, type SubscriptionSort } from "./api.ts";
@@ -116,16 +117,12 @@ export function LicensingDashboard({ account }: { account: AccountDetails }) {
             {list.loaded && list.items.length > 0 ? (
               <SubscriptionsTable accountId={account.id} items={list.items} busy={list.phase !== "ready"} />
             ) : null}
-            <div className="list-footer">
-              <p className="muted small" aria-live="polite">
-                {list.loaded && list.phase !== "loading" ? t("licensing.list.showing", { shown: list.items.length }) : ""}
-              </p>
-              {list.loaded && list.nextCursor ? (
-                <Button variant="secondary" busy={list.phase === "more"} onClick={() => void list.loadMore()}>
-                  {t("licensing.list.loadMore")}
-                </Button>
-              ) : null}
-            </div>
+            <LoadMoreFooter
+              list={list}
+              shown={list.items.length}
+              showingText={t("licensing.list.showing", { shown: list.items.length })}
+              loadMoreText={t("licensing.list.loadMore")}
+            />
           </section>
         </div>
       )}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Message } from "../../lib/form.ts";
 import { Alert, StatusMessage } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
+import { LoadMoreFooter } from "../../ui/LoadMoreFooter.tsx";
 import { PageHeading } from "../../ui/PageHeading.tsx";
 import { membersApi, type Role, type RosterEntry, type RosterSort, type RosterStatus } from "./api.ts";
 import { accountErrorMessage, isAccessProblem } from "./errors.ts";
@@ -107,16 +108,12 @@ export function UsersPage({ accountId }: { accountId: string }) {
           {roster.loaded && roster.items.length > 0 ? (
             <UsersTable items={roster.items} sort={sort} onSort={setSort} onOpen={open} busy={roster.phase !== "ready"} />
           ) : null}
-          <div className="list-footer">
-            <p className="muted small" aria-live="polite">
-              {roster.loaded && roster.phase !== "loading" ? t("users.showing", { shown: roster.items.length }) : ""}
-            </p>
-            {roster.loaded && roster.nextCursor ? (
-              <Button variant="secondary" busy={roster.phase === "more"} onClick={() => void roster.loadMore()}>
-                {t("users.loadMore")}
-              </Button>
-            ) : null}
-          </div>
+          <LoadMoreFooter
+            list={roster}
+            shown={roster.items.length}
+            showingText={t("users.showing", { shown: roster.items.length })}
+            loadMoreText={t("users.loadMore")}
+          />
         </section>
       )}
       <InviteDialog

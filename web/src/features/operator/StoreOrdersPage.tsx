@@ -6,6 +6,7 @@ import { messageFor } from "../../lib/errors.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { Alert, StatusMessage } from "../../ui/Alert.tsx";
 import { Button } from "../../ui/Button.tsx";
+import { LoadMoreFooter } from "../../ui/LoadMoreFooter.tsx";
 import { PageHeading } from "../../ui/PageHeading.tsx";
 import { SelectField } from "../../ui/SelectField.tsx";
 import { formatCount } from "../licensing/format.ts";
@@ -125,16 +126,12 @@ export function StoreOrdersPage() {
               </table>
             </div>
           )}
-          <div className="list-footer">
-            <p className="muted small" aria-live="polite">
-              {list.loaded && list.phase !== "loading" ? t("store.orders.showing", { shown: list.items.length }) : ""}
-            </p>
-            {list.loaded && list.nextCursor ? (
-              <Button variant="secondary" busy={list.phase === "more"} onClick={() => void list.loadMore()}>
-                {t("store.orders.loadMore")}
-              </Button>
-            ) : null}
-          </div>
+          <LoadMoreFooter
+            list={list}
+            shown={list.items.length}
+            showingText={t("store.orders.showing", { shown: list.items.length })}
+            loadMoreText={t("store.orders.loadMore")}
+          />
         </section>
       </div>
       <ConfirmTransferDialog order={confirming} onClose={() => setConfirming(null)} onDone={done} />

@@ -4,7 +4,7 @@ import "../../styles/store.css";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "../../app/router.tsx";
-import { Button } from "../../ui/Button.tsx";
+import { LoadMoreFooter } from "../../ui/LoadMoreFooter.tsx";
 import { PageHeading } from "../../ui/PageHeading.tsx";
 import { SelectField } from "../../ui/SelectField.tsx";
 import { useAccount } from "../accounts/account-context.tsx";
@@ -88,16 +88,12 @@ function OrdersList({ accountId }: { accountId: string }) {
       {list.loaded && list.items.length > 0 ? (
         <OrdersTable accountId={accountId} items={list.items} busy={list.phase !== "ready"} caption={t("store.orders.caption")} />
       ) : null}
-      <div className="list-footer">
-        <p className="muted small" aria-live="polite">
-          {list.loaded && list.phase !== "loading" ? t("store.orders.showing", { shown: list.items.length }) : ""}
-        </p>
-        {list.loaded && list.nextCursor ? (
-          <Button variant="secondary" busy={list.phase === "more"} onClick={() => void list.loadMore()}>
-            {t("store.orders.loadMore")}
-          </Button>
-        ) : null}
-      </div>
+      <LoadMoreFooter
+        list={list}
+        shown={list.items.length}
+        showingText={t("store.orders.showing", { shown: list.items.length })}
+        loadMoreText={t("store.orders.loadMore")}
+      />
     </section>
   );
 }

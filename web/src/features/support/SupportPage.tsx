@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "../../app/router.tsx";
 import { useFlash } from "../../lib/flash.ts";
 import { StatusMessage } from "../../ui/Alert.tsx";
-import { Button } from "../../ui/Button.tsx";
+import { LoadMoreFooter } from "../../ui/LoadMoreFooter.tsx";
 import { PageHeading } from "../../ui/PageHeading.tsx";
 import { useAccount } from "../accounts/account-context.tsx";
 import { useKeysetPages, useSearchInput } from "../members/useKeysetPages.ts";
@@ -113,18 +113,12 @@ export function SupportPage() {
         {list.loaded && list.items.length > 0 ? (
           <TicketsTable accountId={account.id} items={list.items} busy={list.phase !== "ready"} />
         ) : null}
-        <div className="list-footer">
-          <p className="muted small" aria-live="polite">
-            {list.loaded && list.phase !== "loading" && list.items.length > 0
-              ? t("support.list.showing", { shown: list.items.length })
-              : ""}
-          </p>
-          {list.loaded && list.nextCursor ? (
-            <Button variant="secondary" busy={list.phase === "more"} onClick={() => void list.loadMore()}>
-              {t("support.list.loadMore")}
-            </Button>
-          ) : null}
-        </div>
+        <LoadMoreFooter
+          list={list}
+          shown={list.items.length}
+          showingText={t("support.list.showing", { shown: list.items.length })}
+          loadMoreText={t("support.list.loadMore")}
+        />
       </section>
     </>
   );

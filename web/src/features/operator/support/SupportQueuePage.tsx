@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, navigate, useLocation } from "../../../app/router.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { Alert } from "../../../ui/Alert.tsx";
-import { Button } from "../../../ui/Button.tsx";
+import { LoadMoreFooter } from "../../../ui/LoadMoreFooter.tsx";
 import { PageHeading } from "../../../ui/PageHeading.tsx";
 import { TextField } from "../../../ui/TextField.tsx";
 import { useKeysetPages } from "../../members/useKeysetPages.ts";
@@ -123,16 +123,12 @@ export function SupportQueuePage() {
             </table>
           </div>
         )}
-        <div className="list-footer">
-          <p className="muted small" aria-live="polite">
-            {list.loaded && list.phase !== "loading" ? t("operatorSupport.queue.showing", { shown: list.items.length }) : ""}
-          </p>
-          {list.loaded && list.nextCursor ? (
-            <Button variant="secondary" busy={list.phase === "more"} onClick={() => void list.loadMore()}>
-              {t("operatorSupport.queue.loadMore")}
-            </Button>
-          ) : null}
-        </div>
+        <LoadMoreFooter
+          list={list}
+          shown={list.items.length}
+          showingText={t("operatorSupport.queue.showing", { shown: list.items.length })}
+          loadMoreText={t("operatorSupport.queue.loadMore")}
+        />
       </section>
     </>
   );
