@@ -56,10 +56,17 @@ export async function send(
   });
 }
 
+/**
+ * Numbers the releases a test file makes: each file has a database of its own, so a counter
+ * keeps versions unique (a random 16-bit version collided once in CI: 409 RELEASE_EXISTS).
+ */
+let releaseSerial = 0;
+
 export async function createRelease(t: TestApp, op: Person, body: Record<string, unknown> = {}): Promise<OperatorRelease> {
+  releaseSerial += 1;
   const response = await send(t, op, "POST", releasesUrl, {
     productId: "ras",
-    version: `19.${randomBytes(2).readUInt16BE()}`,
+    version: `19.${releaseSerial}.${randomBytes(2).readUInt16BE()}`,
     platform: "Windows x64",
     fileName: "RASInstaller.msi",
     notes: "Fixes and improvements.",

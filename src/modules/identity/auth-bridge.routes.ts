@@ -4,7 +4,7 @@ import { databaseUnavailable, sendProblem } from "../../server/error-handler.ts"
 import { AppError } from "../../server/errors.ts";
 import type { SharedState } from "../../server/shared-state.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
-import { AUTH_BASE_PATH, type Auth, CLIENT_IP_HEADER } from "./auth.ts";
+import { AUTH_BASE_PATH, type Auth, authRequestFailure, CLIENT_IP_HEADER } from "./auth.ts";
 import { auditActionFor, NEEDS_SESSION_BEFORE, outcomeOf } from "./auth-audit.ts";
 import { PENDING_SECOND_FACTOR_TTL_MS, PendingSecondFactor } from "./pending-second-factor.ts";
 import { CODE_LIFETIME_MS, TotpReplayGuard } from "./totp-replay-guard.ts";
@@ -95,16 +95,18 @@ export async function authBridgeRoutes(app: FastifyInstance, deps: BridgeDeps) {
     }
 
     const hasBody = request.method !== "GET" && request.method !== "HEAD" && body !== undefined;
-    const response = await deps.auth.handler(
-      new Request(url, { method: request.method, headers, body: hasBody ? JSON.stringify(body) : undefined }),
+    const failure = { databaseUnavailable: false };
+    const response = await authRequestFailure.run(failure, () =>
+      deps.auth.handler(new Request(url, { method: request.method, headers, body: hasBody ? JSON.stringify(body) : undefined })),
     );
-    // Better Auth answers its own failures with a bare 500; when the database is down, say so (test/faults/).
+    // Better Auth answers its own failures with a bare 500; when the database was or is down, say so (test/faults/).
     if (
       response.status >= 500 &&
-      !(await deps.database.ping().then(
-        () => true,
-        () => false,
-      ))
+      (failure.databaseUnavailable ||
+        !(await deps.database.ping().then(
+          () => true,
+          () => false,
+        )))
     ) {
       return sendProblem(request, reply, databaseUnavailable());
     }

@@ -1,8 +1,10 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { betterAuth } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins";
 import type { Config } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
+import { isDatabaseUnavailable } from "../../db/database-errors.ts";
 import type { AuthLimitStorage } from "../../server/shared-state.ts";
 import { type EmailTemplate, insertOutboxEmail } from "../notifications/outbox.repo.ts";
 import { hashPassword, verifyPassword } from "./password-hasher.ts";
@@ -32,6 +34,14 @@ export type AuthLogger = { warn(obj: object, msg: string): void; error(obj: obje
  * `limitStorage`: where Better Auth counts its own rate limits; given (Redis, see
  * server/shared-state.ts) every server process counts in one place, else in memory.
  */
+/**
+ * Set by the auth bridge around each Better Auth request. Better Auth answers any failure with
+ * a bare 500; this records whether it came from an unreachable database, so the bridge can
+ * answer 503 DATABASE_UNAVAILABLE even when the database is back by the time it looks
+ * (test/faults/postgres-restart.test.ts saw that race).
+ */
+export const authRequestFailure = new AsyncLocalStorage<{ databaseUnavailable: boolean }>();
+
 export function createAuth(config: Config, database: Database, log?: AuthLogger, limitStorage?: AuthLimitStorage) {
   const { db } = database;
   /** Every identity email goes to one person, in their language, with their name and one link. */
@@ -51,6 +61,19 @@ export function createAuth(config: Config, database: Database, log?: AuthLogger,
         if (!log) return;
         if (level === "error") log.error({ args }, `better-auth: ${message}`);
         else log.warn({ args }, `better-auth: ${message}`);
+      },
+    },
+    onAPIError: {
+      onError: (error) => {
+        if (isDatabaseUnavailable(error)) {
+          const failure = authRequestFailure.getStore();
+          if (failure) failure.databaseUnavailable = true;
+        }
+        // Better Auth's own 4xx answers (a wrong password, a common password) are not failures;
+        // the bridge audits them. Everything else is logged as Better Auth would have.
+        const status = (error as { status?: unknown } | null)?.status;
+        if (typeof status === "string" && status !== "INTERNAL_SERVER_ERROR") return;
+        log?.error({ err: error }, "better-auth: request failed");
       },
     },
     baseURL: config.publicUrl,
