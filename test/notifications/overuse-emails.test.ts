@@ -3,7 +3,8 @@ import { type Locale, SUPPORTED_LOCALES } from "../../contracts/identity.ts";
 import { EMAIL_TEMPLATES } from "../../src/modules/notifications/outbox.repo.ts";
 import { escapeHtml } from "../../src/modules/notifications/templates/escape-html.ts";
 import { EMAIL_MESSAGES } from "../../src/modules/notifications/templates/locales/index.ts";
-import { EmailRenderError, renderEmail, TEMPLATE_SPECS } from "../../src/modules/notifications/templates/render-email.ts";
+import { EmailRenderError, renderEmail } from "../../src/modules/notifications/templates/render-email.ts";
+import { TEMPLATE_SPECS } from "../../src/modules/notifications/templates/template-specs.ts";
 
 const PRODUCT = "<b>Contoso Server</b> & Farms";
 const SUBSCRIPTION = `Acme "Production" <2026>`;

@@ -4,12 +4,8 @@ import { EMAIL_TEMPLATES } from "../../src/modules/notifications/outbox.repo.ts"
 import { backoffMs, isPermanentSmtpError, MAX_ATTEMPTS } from "../../src/modules/notifications/outbox.worker.ts";
 import { escapeHtml } from "../../src/modules/notifications/templates/escape-html.ts";
 import { EMAIL_MESSAGES } from "../../src/modules/notifications/templates/locales/index.ts";
-import {
-  EmailRenderError,
-  renderEmail,
-  TEMPLATE_SPECS,
-  UnknownTemplateError,
-} from "../../src/modules/notifications/templates/render-email.ts";
+import { EmailRenderError, renderEmail, UnknownTemplateError } from "../../src/modules/notifications/templates/render-email.ts";
+import { TEMPLATE_SPECS } from "../../src/modules/notifications/templates/template-specs.ts";
 
 const URL_WITH_QUERY = "https://portal.example.com/api/auth/verify-email?token=abc.def&callbackURL=%2Fdashboard";
 const HOSTILE_NAME = `<script>alert("x")</script> O'Brien & Co`;

@@ -6,7 +6,7 @@ import type { DB } from "../../db/schema.ts";
  * Every email the portal sends; each has HTML + text in all supported locales (templates/).
  * The data of the licensing emails (registration-key, subscription-expiring,
  * subscription-expired) and the license overuse emails (overuse-*) is described with
- * TEMPLATE_SPECS in templates/render-email.ts.
+ * TEMPLATE_SPECS in templates/template-specs.ts.
  */
 export const EMAIL_TEMPLATES = [
   "verify-email",
@@ -48,7 +48,7 @@ export type OutboxEmail = {
   /**
    * Template variables, stored as JSON with the message (`name` is always optional:
    * without it the greeting has no name; a missing or blank required field makes the
-   * message dead, see templates/render-email.ts):
+   * message dead, see templates/template-specs.ts):
    * - verify-email, reset-password, welcome: { name?, url }; password-changed: { name?, url? }
    * - invitation: { name?, accountName, inviterName, url, expiresAt } (expiresAt: ISO-8601 with offset,
    *   shown as a date and time in UTC in the recipient's language)
