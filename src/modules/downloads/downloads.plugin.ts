@@ -14,7 +14,7 @@ export type DownloadsDeps = {
   config: Config;
   database: Database;
   clock: Clock;
-  identity: Pick<IdentityService, "requireSession">;
+  identity: Pick<IdentityService, "requireSession" | "requireOperator">;
 };
 
 /**

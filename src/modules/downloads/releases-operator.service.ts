@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import type { FastifyBaseLogger, FastifyRequest } from "fastify";
+import type { FastifyBaseLogger } from "fastify";
 import type { Transaction } from "kysely";
 import {
   type CreateReleaseBody,
@@ -31,7 +31,7 @@ type Deps = {
   database: Database;
   storage: FileStorage;
   clock: Clock;
-  identity: Pick<IdentityService, "requireSession">;
+  identity: Pick<IdentityService, "requireSession" | "requireOperator">;
   logger: FastifyBaseLogger;
 };
 
@@ -70,13 +70,6 @@ export function toOperatorRelease(r: ReleaseRow): OperatorRelease {
  */
 export function createReleasesOperatorService({ database, storage, clock, identity, logger }: Deps) {
   const { db, engine } = database;
-
-  async function requireOperator(request: FastifyRequest): Promise<{ userId: string }> {
-    const { userId } = await identity.requireSession(request);
-    const user = await db.selectFrom("users").select("isOperator").where("id", "=", userId).executeTakeFirst();
-    if (!user?.isOperator) throw new AppError(403, "OPERATOR_REQUIRED", "Only the vendor's staff can use the operator console.");
-    return { userId };
-  }
 
   async function view(releaseId: string): Promise<OperatorRelease> {
     const row = await findRelease(db, releaseId);
@@ -119,7 +112,7 @@ export function createReleasesOperatorService({ database, storage, clock, identi
   }
 
   return {
-    requireOperator,
+    requireOperator: identity.requireOperator,
 
     async list(): Promise<OperatorReleaseList> {
       return { items: (await listAllReleases(db, 1000)).map(toOperatorRelease) };

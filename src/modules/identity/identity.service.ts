@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { Me, SignUpBody, UpdateProfileBody } from "../../../contracts/identity.ts";
 import type { Database } from "../../db/database.ts";
 import { type ClientInfo, clientInfo } from "../../server/client-info.ts";
-import { unauthenticated } from "../../server/errors.ts";
+import { AppError, unauthenticated } from "../../server/errors.ts";
 import { renameMemberships } from "../accounts/accounts.repo.ts";
 import type { AccountsService } from "../accounts/accounts.service.ts";
 import { insertAuditEvent } from "../audit/audit.repo.ts";
@@ -37,19 +37,33 @@ export function createIdentityService({ auth, database, sessions, accounts, publ
     return { ...row, locale: row.locale as Me["locale"] };
   }
 
+  /**
+   * Resolves the signed-in user from the session cookie, or throws 401. The cheap
+   * path reads the signed cookie and the sessions table (session-resolver.ts); a
+   * session due for its daily extension goes through Better Auth, which extends it.
+   */
+  async function requireSession(request: FastifyRequest): Promise<SessionUser> {
+    const lookup = await sessions.lookup(request.headers.cookie);
+    if (lookup.kind === "valid") return lookup.session;
+    if (lookup.kind === "none") throw unauthenticated();
+    const session = await auth.api.getSession({ headers: toFetchHeaders(request) });
+    if (!session) throw unauthenticated();
+    return { userId: session.user.id, sessionId: session.session.id };
+  }
+
   return {
+    requireSession,
+
     /**
-     * Resolves the signed-in user from the session cookie, or throws 401. The cheap
-     * path reads the signed cookie and the sessions table (session-resolver.ts); a
-     * session due for its daily extension goes through Better Auth, which extends it.
+     * The signed-in vendor operator (users.is_operator), or 401 signed out and 403
+     * OPERATOR_REQUIRED for anyone else: the one check every operator console route makes.
      */
-    async requireSession(request: FastifyRequest): Promise<SessionUser> {
-      const lookup = await sessions.lookup(request.headers.cookie);
-      if (lookup.kind === "valid") return lookup.session;
-      if (lookup.kind === "none") throw unauthenticated();
-      const session = await auth.api.getSession({ headers: toFetchHeaders(request) });
-      if (!session) throw unauthenticated();
-      return { userId: session.user.id, sessionId: session.session.id };
+    async requireOperator(request: FastifyRequest): Promise<{ userId: string; name: string }> {
+      const { userId } = await requireSession(request);
+      const user = await db.selectFrom("users").select(["name", "isOperator"]).where("id", "=", userId).executeTakeFirst();
+      if (!user?.isOperator)
+        throw new AppError(403, "OPERATOR_REQUIRED", "Only the vendor's staff can use the operator console.");
+      return { userId, name: user.name };
     },
 
     /** Sign-up (sign-up.ts): the person, any business account and the verification email, in one transaction. */

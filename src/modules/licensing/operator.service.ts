@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyRequest } from "fastify";
 import type { IssueSubscriptionBody, OperatorActionBody, OperatorSubscriptionView } from "../../../contracts/licensing.ts";
 import type { Database } from "../../db/database.ts";
 import { containsText } from "../../db/like.ts";
@@ -28,7 +27,7 @@ type Deps = {
   crypto: LicenseKeyCrypto;
   sealer: Sealer;
   clock: Clock;
-  identity: Pick<IdentityService, "requireSession">;
+  identity: Pick<IdentityService, "requireSession" | "requireOperator">;
   publicUrl: string;
 };
 
@@ -40,13 +39,6 @@ const notFound = () => new AppError(404, "SUBSCRIPTION_NOT_FOUND", "No such subs
  */
 export function createOperatorService({ database, crypto, sealer, clock, identity, publicUrl }: Deps) {
   const { db, engine } = database;
-
-  async function requireOperator(request: FastifyRequest): Promise<{ userId: string }> {
-    const { userId } = await identity.requireSession(request);
-    const user = await db.selectFrom("users").select("isOperator").where("id", "=", userId).executeTakeFirst();
-    if (!user?.isOperator) throw new AppError(403, "OPERATOR_REQUIRED", "Only the vendor's staff can use the operator console.");
-    return { userId };
-  }
 
   async function toView(s: SubscriptionRow, primaryKey: string | null = null): Promise<OperatorSubscriptionView> {
     const [account, reserved] = await Promise.all([
@@ -90,7 +82,7 @@ export function createOperatorService({ database, crypto, sealer, clock, identit
   }
 
   return {
-    requireOperator,
+    requireOperator: identity.requireOperator,
 
     async products() {
       return { products: await db.selectFrom("products").select(["id", "code", "name"]).orderBy("name").execute() };

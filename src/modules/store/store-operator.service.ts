@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import { COUNTRY_CODES } from "../../../contracts/countries.ts";
 import type { OperatorOrderListQuery, OperatorOrderPage, OrderView, PriceList } from "../../../contracts/store.ts";
 import { isUniqueViolation } from "../../db/constraint-errors.ts";
@@ -17,7 +16,7 @@ import { type SettlementDeps, settleOrder } from "./settlement.ts";
 type Deps = {
   database: Database;
   clock: Clock;
-  identity: Pick<IdentityService, "requireSession">;
+  identity: Pick<IdentityService, "requireSession" | "requireOperator">;
   views: OrderViewDeps;
   settlement: SettlementDeps;
 };
@@ -64,13 +63,6 @@ function priceListErrors(list: PriceList, productIds: Set<string>): FieldError[]
 export function createStoreOperatorService({ database, clock, identity, views, settlement }: Deps) {
   const { db, engine } = database;
 
-  async function requireOperator(request: FastifyRequest): Promise<{ userId: string }> {
-    const { userId } = await identity.requireSession(request);
-    const user = await db.selectFrom("users").select("isOperator").where("id", "=", userId).executeTakeFirst();
-    if (!user?.isOperator) throw new AppError(403, "OPERATOR_REQUIRED", "Only the vendor's staff can use the operator console.");
-    return { userId };
-  }
-
   async function operatorView(orderId: string): Promise<OrderView> {
     const view = await loadOrderView(db, views, null, orderId);
     if (!view) throw orderNotFound();
@@ -78,7 +70,7 @@ export function createStoreOperatorService({ database, clock, identity, views, s
   }
 
   return {
-    requireOperator,
+    requireOperator: identity.requireOperator,
 
     priceList: () => readPriceList(db),
 

@@ -22,7 +22,7 @@ export type StoreDeps = {
   database: Database;
   clock: Clock;
   access: AccountAccess;
-  identity: Pick<IdentityService, "requireSession">;
+  identity: Pick<IdentityService, "requireSession" | "requireOperator">;
   crypto: LicenseKeyCrypto;
 };
 

@@ -1,5 +1,4 @@
 import type { Readable } from "node:stream";
-import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type {
   Attachment,
@@ -26,7 +25,7 @@ import { loadTicketDetail, responseTarget, toSummary } from "./ticket-view.ts";
 type Deps = {
   database: Database;
   clock: Clock;
-  identity: Pick<IdentityService, "requireSession">;
+  identity: Pick<IdentityService, "requireOperator">;
   thread: TicketThread;
   attachments: SupportAttachments;
 };
@@ -79,13 +78,7 @@ export function createOperatorSupportService({ database, clock, identity, thread
   }
 
   return {
-    async requireOperator(request: FastifyRequest): Promise<Operator> {
-      const { userId } = await identity.requireSession(request);
-      const user = await findOperator(db, userId);
-      if (!user?.isOperator)
-        throw new AppError(403, "OPERATOR_REQUIRED", "Only the vendor's staff can use the operator console.");
-      return { userId, name: user.name };
-    },
+    requireOperator: identity.requireOperator,
 
     async list(op: Operator, query: OperatorTicketListQuery) {
       const now = clock.now();

@@ -26,7 +26,7 @@ export type SupportDeps = {
   database: Database;
   clock: Clock;
   access: AccountAccess;
-  identity: Pick<IdentityService, "requireSession">;
+  identity: Pick<IdentityService, "requireSession" | "requireOperator">;
   sealer: Sealer;
   /** The file storage registerDownloads made (one STORAGE_DIR for releases and attachments). */
   storage: FileStorage;
