@@ -6,7 +6,6 @@ import { OrderParams } from "../../../contracts/store.ts";
 import type { Database } from "../../db/database.ts";
 import { AppError } from "../../server/errors.ts";
 import type { AccountAccess } from "../accounts/account-access.ts";
-import { renderInvoicePdf } from "./invoice-pdf.ts";
 import { loadInvoiceDocument } from "./invoices.repo.ts";
 import { orderNotFound } from "./orders.service.ts";
 
@@ -52,6 +51,8 @@ export async function invoicesRoutes(fastify: FastifyInstance, { access, databas
       if (!found.invoice)
         throw new AppError(404, "INVOICE_NOT_FOUND", "This order has no invoice yet: it is issued once the order is paid.");
       const { order, invoice, lines, payment } = found;
+      // pdf-lib and the font subsetter load on the first invoice, not at every start.
+      const { renderInvoicePdf } = await import("./invoice-pdf.ts");
       const pdf = await renderInvoicePdf({
         number: invoice.number,
         issuedAt: invoice.issuedAt,

@@ -5,7 +5,7 @@ import type { Clock } from "../../../server/clock.ts";
 import type { SupportTokens } from "../support-tokens.ts";
 import type { TicketThread } from "../ticket-thread.ts";
 import type { AttachmentSaver } from "./inbound-delivery.ts";
-import { createInboundMailListener } from "./inbound-listener.ts";
+import type { InboundMailListener } from "./inbound-listener.ts";
 
 export type InboundMail = {
   /** The port the listener is bound to (INBOUND_SMTP_PORT=0 picks a free one), or null when it is off or not started yet. */
@@ -31,13 +31,17 @@ export function startInboundMail(
   const { port, host } = deps.config.inboundEmail;
   let bound: number | null = null;
   if (port !== null) {
-    const listener = createInboundMailListener({ ...deps, logger: app.log.child({ module: "inbound-mail" }) });
+    let listener: InboundMailListener | undefined;
     app.addHook("onReady", async () => {
+      // Loaded only where the listener runs: smtp-server and mailparser add about half a
+      // second to every start, and most processes never receive mail (OPERATIONS.md).
+      const { createInboundMailListener } = await import("./inbound-listener.ts");
+      listener = createInboundMailListener({ ...deps, logger: app.log.child({ module: "inbound-mail" }) });
       bound = (await listener.listen(port, host)).port;
       app.log.info({ port: bound, host }, "inbound support email listening");
     });
     app.addHook("onClose", async () => {
-      if (bound !== null) await listener.close();
+      if (bound !== null) await listener?.close();
       bound = null;
     });
   }
